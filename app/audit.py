@@ -1,0 +1,172 @@
+"""The audit trail, one mechanism: every staff/provider read and every change goes here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from app.models import AccessLog, ChangeRecord, Role, User
+
+# Roles whose reads of a citizen's data are recorded in the access log.
+LOGGED_READER_ROLES = frozenset(
+    {Role.CASEWORKER.value, Role.PROVIDER.value, Role.ADMIN.value}
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a user in a role for an organisation, or the system itself."""
+
+    user_id: int | None
+    role: str
+    organisation: str
+
+    @classmethod
+    def of(cls, user: User) -> Actor:
+        return cls(
+            user_id=user.id, role=user.role.value, organisation=user.organisation
+        )
+
+
+SYSTEM = Actor(user_id=None, role="system", organisation="Jobunivers")
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def log_access(
+    session: Session, actor: Actor, citizen_id: int, what: str, purpose: str
+) -> AccessLog | None:
+    """Record one read of a citizen's data by staff or a provider (citizens' own reads are not)."""
+    if actor.role not in LOGGED_READER_ROLES:
+        return None
+    if actor.user_id is None:
+        raise ValueError("a logged read needs a user")
+    entry = AccessLog(
+        at=now(),
+        actor_user_id=actor.user_id,
+        actor_role=actor.role,
+        organisation=actor.organisation,
+        citizen_id=citizen_id,
+        what=what,
+        purpose=purpose,
+    )
+    session.add(entry)
+    return entry
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _table_and_id(obj: Any) -> tuple[str, int]:
+    table = obj.__table__.name
+    row_id = inspect(obj).identity
+    if row_id is None:
+        raise ValueError(f"{table} row must be flushed before its changes are recorded")
+    return table, int(row_id[0])
+
+
+def _record(
+    session: Session,
+    obj: Any,
+    changes: list[tuple[str, Any, Any]],
+    *,
+    actor: Actor,
+    reason: str,
+    citizen_id: int | None,
+) -> list[ChangeRecord]:
+    if not reason:
+        raise ValueError("every change needs a reason")
+    table, row_id = _table_and_id(obj)
+    at = now()
+    records = [
+        ChangeRecord(
+            at=at,
+            table_name=table,
+            row_id=row_id,
+            field=field,
+            old_value=_as_text(old),
+            new_value=_as_text(new),
+            actor_user_id=actor.user_id,
+            actor_role=actor.role,
+            citizen_id=citizen_id,
+            reason=reason,
+        )
+        for field, old, new in changes
+    ]
+    session.add_all(records)
+    return records
+
+
+def _filled_columns(obj: Any) -> list[tuple[str, Any]]:
+    return [
+        (column.key, getattr(obj, column.key))
+        for column in obj.__table__.columns
+        if not column.primary_key and getattr(obj, column.key) is not None
+    ]
+
+
+def change_fields(
+    session: Session,
+    obj: Any,
+    values: dict[str, Any],
+    *,
+    actor: Actor,
+    reason: str,
+    citizen_id: int | None,
+) -> list[ChangeRecord]:
+    """Set fields on a persistent row, recording old and new value for each that changes."""
+    if inspect(obj).identity is None:
+        session.flush()
+    changes = []
+    for field, new in values.items():
+        if field not in obj.__table__.columns:
+            raise KeyError(f"{obj.__table__.name} has no field {field}")
+        old = getattr(obj, field)
+        if old != new:
+            changes.append((field, old, new))
+    records = _record(
+        session, obj, changes, actor=actor, reason=reason, citizen_id=citizen_id
+    )
+    for field, _old, new in changes:
+        setattr(obj, field, new)
+    return records
+
+
+def record_created(
+    session: Session, obj: Any, *, actor: Actor, reason: str, citizen_id: int | None
+) -> list[ChangeRecord]:
+    """Add a new row and record each of its non-empty fields as a change from nothing."""
+    session.add(obj)
+    session.flush()
+    changes = [(field, None, value) for field, value in _filled_columns(obj)]
+    return _record(
+        session, obj, changes, actor=actor, reason=reason, citizen_id=citizen_id
+    )
+
+
+def record_deleted(
+    session: Session, obj: Any, *, actor: Actor, reason: str, citizen_id: int | None
+) -> list[ChangeRecord]:
+    """Delete a row, keeping each of its values in the history as a change to nothing."""
+    changes = [(field, value, None) for field, value in _filled_columns(obj)]
+    records = _record(
+        session, obj, changes, actor=actor, reason=reason, citizen_id=citizen_id
+    )
+    session.delete(obj)
+    return records

@@ -1,0 +1,36 @@
+"""Log-in forms."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, IntegerField, PasswordField
+from wtforms.validators import DataRequired, Email, Length
+
+
+class StaffLoginForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail"),
+        validators=[
+            DataRequired(message=_l("Enter your e-mail address.")),
+            Length(max=254, message=_l("The e-mail address is too long.")),
+            Email(
+                message=_l("Enter an e-mail address like name@kommune.dk."),
+                check_deliverability=False,
+            ),
+        ],
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[
+            DataRequired(message=_l("Enter your password.")),
+            Length(max=200, message=_l("The password is too long.")),
+        ],
+    )
+
+
+class DemoLoginForm(FlaskForm):
+    user_id = IntegerField(
+        _l("Demo citizen"),
+        validators=[DataRequired(message=_l("Choose a demo citizen."))],
+    )

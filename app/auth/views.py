@@ -1,0 +1,150 @@
+"""Log-in pages for citizens (MitID, or the demo picker) and staff; log-out."""
+
+from __future__ import annotations
+
+from authlib.integrations.base_client import OAuthError
+from flask import (
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import login_user, logout_user
+from werkzeug.wrappers import Response
+
+from app.auth import bp, oidc, services
+from app.auth.forms import DemoLoginForm, StaffLoginForm
+from app.db import get_session
+from app.extensions import client_address, limiter
+from app.models import User
+from app.security import public, start_session
+from app.templating import START_PAGES
+
+
+def _login_rate_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _submitted_account() -> str:
+    return "account:" + request.form.get("email", "").strip().lower()[:254]
+
+
+def _login_failed(response: Response) -> bool:
+    return response.status_code != 302
+
+
+def _begin_session(user: User) -> Response:
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    login_user(user)
+    start_session()
+    services.record_login(get_session(), user)
+    return redirect(url_for(START_PAGES[user.role]))
+
+
+@bp.get("/log-ind")
+@public
+def login() -> str:
+    """Choose how to log in."""
+    return render_template(
+        "auth/login.html",
+        mitid_configured=oidc.is_configured(),
+        demo_enabled=current_app.config["DEMO_LOGIN_ENABLED"],
+    )
+
+
+@bp.route("/log-ind/medarbejder", methods=["GET", "POST"])
+@public
+@limiter.limit(
+    _login_rate_limit,
+    key_func=client_address,
+    methods=["POST"],
+    deduct_when=_login_failed,
+)
+@limiter.limit(
+    _login_rate_limit,
+    key_func=_submitted_account,
+    methods=["POST"],
+    deduct_when=_login_failed,
+)
+def staff_login() -> str | Response:
+    """Log-in for caseworkers, providers and administrators with e-mail and password."""
+    form = StaffLoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate_staff(
+            get_session(), form.email.data, form.password.data
+        )
+        if user is not None:
+            return _begin_session(user)
+        form.password.errors.append(_("The e-mail address or the password is wrong."))
+    return render_template("auth/staff_login.html", form=form)
+
+
+@bp.get("/log-ind/mitid")
+@public
+def mitid_start() -> Response:
+    """Send the citizen to the MitID broker."""
+    if not oidc.is_configured():
+        abort(404)
+    return oidc.client().authorize_redirect(
+        url_for("auth.mitid_callback", _external=True)
+    )
+
+
+@bp.get("/log-ind/mitid/retur")
+@public
+def mitid_callback() -> str | Response:
+    """The broker sends the citizen back here with a code; log them in."""
+    if not oidc.is_configured():
+        abort(404)
+    try:
+        token = oidc.client().authorize_access_token()
+    except OAuthError:
+        flash(
+            _("The log-in with MitID was cancelled or failed. Please try again."),
+            "error",
+        )
+        return redirect(url_for("auth.login"))
+    claims = token.get("userinfo") or {}
+    user = services.citizen_user_for_subject(get_session(), str(claims.get("sub", "")))
+    if user is None:
+        return render_template("auth/not_registered.html"), 403
+    return _begin_session(user)
+
+
+@bp.route("/log-ind/demo-mitid", methods=["GET", "POST"])
+@public
+def demo_mitid() -> str | Response:
+    """Development only: pick a synthetic citizen to log in as."""
+    if not current_app.config["DEMO_LOGIN_ENABLED"]:
+        abort(404)
+    form = DemoLoginForm()
+    if form.validate_on_submit():
+        user = services.demo_citizen_user(get_session(), form.user_id.data)
+        if user is not None:
+            return _begin_session(user)
+        form.user_id.errors.append(_("Choose a demo citizen from the list."))
+    page = services.list_demo_citizens(
+        get_session(), request.args.get("page", 1, type=int)
+    )
+    return render_template("auth/demo_mitid.html", form=form, page=page)
+
+
+@bp.post("/log-ud")
+@public
+def logout() -> Response:
+    """End the session."""
+    lang = session.get("lang")
+    logout_user()
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    flash(_("You are logged out."), "success")
+    return redirect(url_for("portal.index"))

@@ -1,0 +1,138 @@
+"""Configuration: defaults <- instance/config.py <- JOBUNIVERS_* environment <- test config."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+DEFAULT_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused outside dev/testing
+
+ENV_PREFIX = "JOBUNIVERS_"
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot be used."""
+
+
+def _parse_bool(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise ConfigError(f"not a boolean: {value!r}")
+
+
+def _parse_int(value: str) -> int:
+    try:
+        return int(value.strip())
+    except ValueError as exc:
+        raise ConfigError(f"not an integer: {value!r}") from exc
+
+
+def _parse_str(value: str) -> str:
+    return value
+
+
+def _parse_float(value: str) -> float:
+    try:
+        return float(value.strip())
+    except ValueError as exc:
+        raise ConfigError(f"not a number: {value!r}") from exc
+
+
+# Every setting that may come from the environment, with its explicit parser.
+ENV_SETTINGS: dict[str, Any] = {
+    "ENV": _parse_str,
+    "SECRET_KEY": _parse_str,
+    "DATABASE_URL": _parse_str,
+    "REDIS_URL": _parse_str,
+    "SESSION_COOKIE_SECURE": _parse_bool,
+    "DEMO_LOGIN_ENABLED": _parse_bool,
+    "OIDC_ISSUER": _parse_str,
+    "OIDC_CLIENT_ID": _parse_str,
+    "OIDC_CLIENT_SECRET": _parse_str,
+    "OIDC_SCOPE": _parse_str,
+    "OIDC_CPR_CLAIM": _parse_str,
+    "LOGIN_RATE_LIMIT": _parse_str,
+    "IDLE_TIMEOUT_MINUTES": _parse_int,
+    "ABSOLUTE_TIMEOUT_HOURS": _parse_int,
+    "SEGMENT_QUEUE_THRESHOLD": _parse_float,
+}
+
+# Plain names that operators expect to set without the prefix.
+UNPREFIXED = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY"}
+
+
+def defaults(instance_path: str) -> dict[str, Any]:
+    """The built-in defaults: a development set-up on SQLite under instance/."""
+    db_file = Path(instance_path) / "jobunivers.sqlite3"
+    return {
+        "ENV": "development",
+        "SECRET_KEY": DEFAULT_SECRET_KEY,
+        "DATABASE_URL": f"sqlite:///{db_file}",
+        "REDIS_URL": "",
+        "SESSION_COOKIE_SECURE": False,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "DEMO_LOGIN_ENABLED": True,
+        "OIDC_ISSUER": "",
+        "OIDC_CLIENT_ID": "",
+        "OIDC_CLIENT_SECRET": "",
+        "OIDC_SCOPE": "openid",
+        "OIDC_CPR_CLAIM": "dk:gov:cpr",
+        "LOGIN_RATE_LIMIT": "5 per minute",
+        "IDLE_TIMEOUT_MINUTES": 30,
+        "ABSOLUTE_TIMEOUT_HOURS": 12,
+        "SEGMENT_QUEUE_THRESHOLD": 0.5,
+        "BABEL_DEFAULT_LOCALE": "da",
+        "BABEL_TRANSLATION_DIRECTORIES": str(
+            Path(__file__).resolve().parent.parent / "translations"
+        ),
+        "LANGUAGES": ("da", "en"),
+        "WTF_CSRF_TIME_LIMIT": None,
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "TESTING": False,
+    }
+
+
+def read_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:
+    """Settings from JOBUNIVERS_* variables (and the plain names in UNPREFIXED)."""
+    environ = dict(os.environ if environ is None else environ)
+    found: dict[str, Any] = {}
+    for name, parse in ENV_SETTINGS.items():
+        raw = environ.get(ENV_PREFIX + name)
+        if raw is None and name in UNPREFIXED:
+            raw = environ.get(name)
+        if raw is not None:
+            found[name] = parse(raw)
+    return found
+
+
+def check(config: dict[str, Any]) -> None:
+    """Refuse settings that are unsafe for the environment they are used in."""
+    env = config.get("ENV")
+    if env not in {"development", "testing", "production"}:
+        raise ConfigError(
+            f"ENV must be development, testing or production, not {env!r}"
+        )
+    if env == "production":
+        if config.get("SECRET_KEY") in {None, "", DEFAULT_SECRET_KEY}:
+            raise ConfigError(
+                "Refusing to start in production with the default SECRET_KEY: "
+                "set JOBUNIVERS_SECRET_KEY to a long random value."
+            )
+        if config.get("DEMO_LOGIN_ENABLED"):
+            raise ConfigError("The demo MitID log-in must be off in production.")
+
+
+def session_lifetimes(config: dict[str, Any]) -> dict[str, Any]:
+    """Derived values: idle and absolute session limits as timedeltas."""
+    return {
+        "PERMANENT_SESSION_LIFETIME": timedelta(minutes=config["IDLE_TIMEOUT_MINUTES"]),
+        "ABSOLUTE_SESSION_LIFETIME": timedelta(hours=config["ABSOLUTE_TIMEOUT_HOURS"]),
+    }

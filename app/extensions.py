@@ -1,0 +1,64 @@
+"""Flask extensions, each wired to the app by init_app in create_app."""
+
+from __future__ import annotations
+
+from flask import Flask, request, session
+from flask_babel import Babel, lazy_gettext
+from flask_htmx import HTMX
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager, current_user
+from flask_wtf.csrf import CSRFProtect
+
+login_manager = LoginManager()
+csrf = CSRFProtect()
+babel = Babel()
+htmx = HTMX()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def select_locale() -> str:
+    """The visitor's language: their choice in this session, their account's, or Danish."""
+    languages = ("da", "en")
+    chosen = session.get("lang")
+    if chosen in languages:
+        return chosen
+    if (
+        current_user
+        and current_user.is_authenticated
+        and current_user.locale in languages
+    ):
+        return current_user.locale
+    return "da"
+
+
+@login_manager.user_loader
+def _load_user(user_id: str) -> object | None:
+    from app.db import get_session
+    from app.models import User
+
+    if not user_id.isdigit():
+        return None
+    user = get_session().get(User, int(user_id))
+    return user if user is not None and user.active else None
+
+
+def init_app(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = lazy_gettext("Log in to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    htmx.init_app(app)
+    app.config.setdefault(
+        "RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://"
+    )
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    limiter.init_app(app)
+
+
+def client_address() -> str:
+    """The address a request came from (behind a proxy, configure ProxyFix)."""
+    return request.remote_addr or "unknown"

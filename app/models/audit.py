@@ -1,0 +1,43 @@
+"""The audit trail: who read a citizen's data and why, and every change with its history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db import Base
+
+
+class AccessLog(Base):
+    """One read of a citizen's data by staff or a provider."""
+
+    __tablename__ = "access_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    actor_user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    organisation: Mapped[str] = mapped_column(String(200))
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"), index=True)
+    what: Mapped[str] = mapped_column(String(100))
+    purpose: Mapped[str] = mapped_column(String(100))
+
+
+class ChangeRecord(Base):
+    """One changed field of a row: old and new value, who, why and when."""
+
+    __tablename__ = "change_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(64))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    actor_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizen.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(500))

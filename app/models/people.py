@@ -1,0 +1,150 @@
+"""People and organisations: municipalities, users and their roles, citizens, staff, providers."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Base
+
+
+class Role(enum.StrEnum):
+    CITIZEN = "citizen"
+    CASEWORKER = "caseworker"
+    PROVIDER = "provider"
+    ADMIN = "admin"
+
+
+class Municipality(Base):
+    __tablename__ = "municipality"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[int] = mapped_column(Integer, unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    region: Mapped[str] = mapped_column(String(40))
+
+
+class Provider(Base):
+    """An approved service provider organisation (courses, mentoring, ...)."""
+
+    __tablename__ = "provider"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    cvr: Mapped[str] = mapped_column(String(8), unique=True)
+    approved: Mapped[bool] = mapped_column(Boolean, default=False)
+    synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class User(Base):
+    """Anyone who logs in. Citizens log in with MitID; others with e-mail and password."""
+
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role: Mapped[Role] = mapped_column(
+        Enum(
+            Role,
+            native_enum=False,
+            length=20,
+            values_callable=lambda e: [m.value for m in e],
+        )
+    )
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    mitid_subject: Mapped[str | None] = mapped_column(String(255), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipality.id"))
+    provider_id: Mapped[int | None] = mapped_column(ForeignKey("provider.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    locale: Mapped[str | None] = mapped_column(String(5))
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    municipality: Mapped[Municipality | None] = relationship()
+    provider: Mapped[Provider | None] = relationship()
+    citizen: Mapped[Citizen | None] = relationship(back_populates="user", uselist=False)
+
+    # Flask-Login protocol
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+    @property
+    def organisation(self) -> str:
+        """The organisation shown to citizens in the access log (never a staff name)."""
+        if self.role is Role.PROVIDER and self.provider is not None:
+            return self.provider.name
+        if self.municipality is not None:
+            return f"{self.municipality.name} Kommune"
+        return "Jobunivers"
+
+
+class Citizen(Base):
+    """A jobseeker. Personal data about them lives here and in tables linked to it."""
+
+    __tablename__ = "citizen"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), unique=True)
+    municipality_id: Mapped[int] = mapped_column(
+        ForeignKey("municipality.id"), index=True
+    )
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    street: Mapped[str | None] = mapped_column(String(200))
+    postcode: Mapped[str | None] = mapped_column(String(4))
+    city: Mapped[str | None] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    email: Mapped[str | None] = mapped_column(String(254))
+    unemployed_since: Mapped[date | None] = mapped_column(Date)
+    synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    user: Mapped[User] = relationship(back_populates="citizen")
+    municipality: Mapped[Municipality] = relationship()
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class Caseworker(Base):
+    """A job centre employee (sagsbehandler / jobkonsulent) in one municipality."""
+
+    __tablename__ = "caseworker"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), unique=True)
+    municipality_id: Mapped[int] = mapped_column(
+        ForeignKey("municipality.id"), index=True
+    )
+    job_title: Mapped[str] = mapped_column(String(100))
+
+    user: Mapped[User] = relationship()
+    municipality: Mapped[Municipality] = relationship()

@@ -1,0 +1,112 @@
+"""Page helpers: every full page fetched is checked; log-in and CSRF helpers for tests."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from app.models import Role, User
+from tests.factories import TEST_PASSWORD
+
+UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
+
+
+def _text(node: Any) -> str:
+    return re.sub(r"\s+", " ", node.get_text()).strip()
+
+
+def check_full_page(html: str) -> BeautifulSoup:
+    """Assert the rules every full page follows; return the parsed page."""
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.html is not None and soup.html.get("lang") in {"da", "en"}, "html lang"
+    h1s = soup.find_all("h1")
+    assert len(h1s) == 1, f"expected one h1, found {len(h1s)}"
+    heading = _text(h1s[0])
+    assert heading, "the h1 is empty"
+    title = _text(soup.title) if soup.title else ""
+    title = re.sub(r"^(Fejl|Error): ", "", title)
+    assert title.startswith(heading), f"title {title!r} does not start with h1 {heading!r}"
+    assert soup.find("a", class_="skipnav", href="#main-content"), "skip link"
+    assert soup.find(id="main-content"), "main landmark target"
+    for form in soup.find_all("form"):
+        assert form.get("action"), f"form without action: {form}"[:200]
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    duplicates = [i for i, n in Counter(ids).items() if n > 1]
+    assert not duplicates, f"duplicate ids: {duplicates}"
+    labelled_for = {label.get("for") for label in soup.find_all("label")}
+    for control in soup.find_all(["input", "select", "textarea"]):
+        if control.name == "input" and control.get("type", "text") in UNLABELLED_TYPES:
+            continue
+        labelled = (
+            control.get("id") in labelled_for
+            or control.get("aria-label")
+            or control.get("aria-labelledby")
+            or control.find_parent("label") is not None
+        )
+        assert labelled, f"unlabelled control: {control}"[:200]
+    return soup
+
+
+def is_full_page(response: TestResponse) -> bool:
+    return response.mimetype == "text/html" and b"<html" in response.data[:500]
+
+
+def csrf_token(client: FlaskClient) -> str:
+    """A valid CSRF token for the client's session, read from a page as a browser would."""
+    html = client.get("/privatliv").get_data(as_text=True)
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+def log_in(client: FlaskClient, user: User) -> TestResponse:
+    """Log in through the real flow: demo MitID for citizens, e-mail and password for staff."""
+    token = csrf_token(client)
+    if user.role is Role.CITIZEN:
+        response = client.post(
+            "/log-ind/demo-mitid", data={"csrf_token": token, "user_id": user.id}
+        )
+    else:
+        response = client.post(
+            "/log-ind/medarbejder",
+            data={"csrf_token": token, "email": user.email, "password": TEST_PASSWORD},
+        )
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    return response
+
+
+@pytest.fixture
+def get_page(client: FlaskClient) -> Callable[..., BeautifulSoup]:
+    """Fetch a URL, assert its status, and check it if it is a full page."""
+
+    def get(url: str, status: int = 200, **kwargs: Any) -> BeautifulSoup:
+        response = client.get(url, **kwargs)
+        assert response.status_code == status, (response.status_code, url)
+        if is_full_page(response):
+            return check_full_page(response.get_data(as_text=True))
+        return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+    return get
+
+
+@pytest.fixture
+def login(client: FlaskClient) -> Callable[[User], TestResponse]:
+    return lambda user: log_in(client, user)
+
+
+@pytest.fixture
+def post_form(client: FlaskClient) -> Callable[..., TestResponse]:
+    """POST form data with a valid CSRF token."""
+
+    def post(url: str, data: dict[str, Any] | None = None, **kwargs: Any) -> TestResponse:
+        payload = {"csrf_token": csrf_token(client), **(data or {})}
+        return client.post(url, data=payload, **kwargs)
+
+    return post

@@ -82,6 +82,7 @@ def make_citizen(db: Session, make_user: Callable[..., User]) -> Callable[..., C
         db.add(citizen)
         db.flush()
         user.display_name = citizen.full_name
+        db.flush()
         return citizen
 
     return make

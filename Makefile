@@ -62,7 +62,7 @@ test: $(STAMP)-test assets translations lint
 	$(BIN)/python -m pytest
 
 i18n: $(STAMP)-base
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output --project Jobunivers .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output --project Jobunivers app
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/python tools/i18n_english.py
 

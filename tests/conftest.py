@@ -24,15 +24,23 @@ pytest_plugins = ["tests.factories", "tests.pages"]
 
 
 def test_database_url(tmp_dir: Path) -> str:
-    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_dir / 'test.sqlite3'}"
+    return (
+        os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_dir / 'test.sqlite3'}"
+    )
 
 
 @pytest.fixture(scope="session")
 def compiled_translations() -> None:
     """Compile the catalogues once per run, as set-up does (the .mo files are not committed)."""
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "compile", "-d",
-         str(ROOT / "translations")],
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "compile",
+            "-d",
+            str(ROOT / "translations"),
+        ],
         check=True,
     )
 
@@ -77,7 +85,9 @@ def db(app: Flask) -> Iterator[Session]:
     connection = engine.connect()
     outer = connection.begin()
     maker = sessionmaker(
-        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        bind=connection,
+        join_transaction_mode="create_savepoint",
+        expire_on_commit=False,
     )
     original = app.extensions["db_sessionmaker"]
     app.extensions["db_sessionmaker"] = maker

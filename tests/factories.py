@@ -27,8 +27,12 @@ def municipality(db: Session, code: int) -> Municipality:
 def make_provider(db: Session) -> Callable[..., Provider]:
     def make(**overrides: Any) -> Provider:
         n = next(_counter)
-        values = {"name": f"Testkurser ApS {n}", "cvr": f"{30000000 + n}", "approved": True,
-                  "synthetic": True}
+        values = {
+            "name": f"Testkurser ApS {n}",
+            "cvr": f"{30000000 + n}",
+            "approved": True,
+            "synthetic": True,
+        }
         values.update(overrides)
         provider = Provider(**values)
         db.add(provider)
@@ -92,8 +96,13 @@ def make_citizen(db: Session, make_user: Callable[..., User]) -> Callable[..., C
 def make_caseworker(db: Session, make_user: Callable[..., User]) -> Callable[..., User]:
     def make(municipality_code: int = 101, **overrides: Any) -> User:
         user = make_user(Role.CASEWORKER, municipality_code, **overrides)
-        db.add(Caseworker(user_id=user.id, municipality_id=user.municipality_id,
-                          job_title="Jobkonsulent"))
+        db.add(
+            Caseworker(
+                user_id=user.id,
+                municipality_id=user.municipality_id,
+                job_title="Jobkonsulent",
+            )
+        )
         db.flush()
         return user
 

@@ -32,7 +32,9 @@ def check_full_page(html: str) -> BeautifulSoup:
     assert heading, "the h1 is empty"
     title = _text(soup.title) if soup.title else ""
     title = re.sub(r"^(Fejl|Error): ", "", title)
-    assert title.startswith(heading), f"title {title!r} does not start with h1 {heading!r}"
+    assert title.startswith(heading), (
+        f"title {title!r} does not start with h1 {heading!r}"
+    )
     assert soup.find("a", class_="skipnav", href="#main-content"), "skip link"
     assert soup.find(id="main-content"), "main landmark target"
     for form in soup.find_all("form"):
@@ -105,7 +107,9 @@ def login(client: FlaskClient) -> Callable[[User], TestResponse]:
 def post_form(client: FlaskClient) -> Callable[..., TestResponse]:
     """POST form data with a valid CSRF token."""
 
-    def post(url: str, data: dict[str, Any] | None = None, **kwargs: Any) -> TestResponse:
+    def post(
+        url: str, data: dict[str, Any] | None = None, **kwargs: Any
+    ) -> TestResponse:
         payload = {"csrf_token": csrf_token(client), **(data or {})}
         return client.post(url, data=payload, **kwargs)
 

@@ -7,7 +7,14 @@ from flask import Flask, render_template_string
 from sqlalchemy import select
 
 from app import create_app
-from app.audit import SYSTEM, Actor, change_fields, log_access, record_created, record_deleted
+from app.audit import (
+    SYSTEM,
+    Actor,
+    change_fields,
+    log_access,
+    record_created,
+    record_deleted,
+)
 from app.models import AccessLog, ChangeRecord, Citizen, Role
 from app.security import access_logged, role_required
 
@@ -26,8 +33,12 @@ def test_a_change_records_old_and_new_value_actor_and_reason(db, make_citizen) -
     citizen = make_citizen(phone="11223344")
     actor = Actor.of(citizen.user)
     records = change_fields(
-        db, citizen, {"phone": "55667788", "city": "København N"},
-        actor=actor, reason="Citizen corrected phone", citizen_id=citizen.id,
+        db,
+        citizen,
+        {"phone": "55667788", "city": "København N"},
+        actor=actor,
+        reason="Citizen corrected phone",
+        citizen_id=citizen.id,
     )
     assert [(r.field, r.old_value, r.new_value) for r in records] == [
         ("phone", "11223344", "55667788")
@@ -41,8 +52,9 @@ def test_a_change_records_old_and_new_value_actor_and_reason(db, make_citizen) -
 def test_a_change_without_a_reason_changes_nothing(db, make_citizen) -> None:
     citizen = make_citizen(phone="11223344")
     with pytest.raises(ValueError):
-        change_fields(db, citizen, {"phone": "1"}, actor=SYSTEM, reason="",
-                      citizen_id=citizen.id)
+        change_fields(
+            db, citizen, {"phone": "1"}, actor=SYSTEM, reason="", citizen_id=citizen.id
+        )
     assert citizen.phone == "11223344"
     assert _history(db, citizen.id) == []
 
@@ -50,15 +62,23 @@ def test_a_change_without_a_reason_changes_nothing(db, make_citizen) -> None:
 def test_creation_and_deletion_keep_every_value(db, make_citizen, make_user) -> None:
     owner = make_citizen()
     user = make_user(Role.CITIZEN)
-    extra = Citizen(user_id=user.id, municipality_id=owner.municipality_id,
-                    first_name="Jonas", last_name="Holm", synthetic=True)
+    extra = Citizen(
+        user_id=user.id,
+        municipality_id=owner.municipality_id,
+        first_name="Jonas",
+        last_name="Holm",
+        synthetic=True,
+    )
     record_created(db, extra, actor=SYSTEM, reason="Registered", citizen_id=owner.id)
     row_id = extra.id
     record_deleted(db, extra, actor=SYSTEM, reason="Deregistered", citizen_id=owner.id)
     db.flush()
     assert db.get(Citizen, row_id) is None
-    history = [(r.field, r.old_value, r.new_value) for r in _history(db, owner.id)
-               if r.row_id == row_id]
+    history = [
+        (r.field, r.old_value, r.new_value)
+        for r in _history(db, owner.id)
+        if r.row_id == row_id
+    ]
     assert ("first_name", None, "Jonas") in history
     assert ("first_name", "Jonas", None) in history
 
@@ -75,8 +95,15 @@ def test_citizens_own_reads_are_not_logged_but_staff_reads_are(
 
 @pytest.fixture
 def audited_app(database_url, compiled_translations) -> Flask:
-    app = create_app({"ENV": "testing", "TESTING": True, "DATABASE_URL": database_url,
-                      "SECRET_KEY": "x", "RATELIMIT_STORAGE_URI": "memory://"})
+    app = create_app(
+        {
+            "ENV": "testing",
+            "TESTING": True,
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "x",
+            "RATELIMIT_STORAGE_URI": "memory://",
+        }
+    )
 
     @app.get("/borger/<int:citizen_id>/profil")
     @role_required(Role.CASEWORKER, Role.CITIZEN)
@@ -100,14 +127,20 @@ def test_every_staff_read_writes_exactly_one_access_log_row(
         client = audited_app.test_client()
         log_in(client, caseworker)
         assert client.get(f"/borger/{citizen.id}/profil").status_code == 200
-        entries = list(db.scalars(select(AccessLog).where(AccessLog.citizen_id == citizen.id)))
+        entries = list(
+            db.scalars(select(AccessLog).where(AccessLog.citizen_id == citizen.id))
+        )
         assert [(e.actor_user_id, e.what, e.purpose) for e in entries] == [
             (caseworker.id, "profile", "case_handling")
         ]
         own = audited_app.test_client()
         log_in(own, citizen.user)
         assert own.get(f"/borger/{citizen.id}/profil").status_code == 200
-        count = len(list(db.scalars(select(AccessLog).where(AccessLog.citizen_id == citizen.id))))
+        count = len(
+            list(
+                db.scalars(select(AccessLog).where(AccessLog.citizen_id == citizen.id))
+            )
+        )
         assert count == 1, "a citizen reading their own data is not an access-log entry"
     finally:
         audited_app.extensions["db_sessionmaker"] = original
@@ -116,5 +149,8 @@ def test_every_staff_read_writes_exactly_one_access_log_row(
 def _maker_like(db):
     from sqlalchemy.orm import sessionmaker
 
-    return sessionmaker(bind=db.get_bind(), join_transaction_mode="create_savepoint",
-                        expire_on_commit=False)
+    return sessionmaker(
+        bind=db.get_bind(),
+        join_transaction_mode="create_savepoint",
+        expire_on_commit=False,
+    )

@@ -27,8 +27,12 @@ def world(make_citizen, make_caseworker, make_provider_user, make_admin) -> Worl
             "other_provider": make_provider_user(),
         },
         citizens={
-            "same_municipality": make_citizen(home, first_name="Ali", last_name="Hassan"),
-            "other_municipality": make_citizen(other, first_name="Lone", last_name="Berg"),
+            "same_municipality": make_citizen(
+                home, first_name="Ali", last_name="Hassan"
+            ),
+            "other_municipality": make_citizen(
+                other, first_name="Lone", last_name="Berg"
+            ),
         },
     )
 

@@ -11,8 +11,14 @@ from tests.pages import check_full_page
 
 @pytest.fixture(scope="module")
 def failing_app(database_url, compiled_translations):
-    app = create_app({"ENV": "testing", "DATABASE_URL": database_url, "SECRET_KEY": "x",
-                      "PROPAGATE_EXCEPTIONS": False})
+    app = create_app(
+        {
+            "ENV": "testing",
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "x",
+            "PROPAGATE_EXCEPTIONS": False,
+        }
+    )
 
     @app.get("/boom/<int:code>")
     def boom(code: int) -> str:
@@ -26,14 +32,24 @@ def failing_app(database_url, compiled_translations):
 @pytest.mark.parametrize(
     ("code", "danish", "english"),
     [
-        (400, "Forespørgslen kunne ikke forstås", "The request could not be understood"),
-        (403, "Du har ikke adgang til denne side", "You do not have access to this page"),
+        (
+            400,
+            "Forespørgslen kunne ikke forstås",
+            "The request could not be understood",
+        ),
+        (
+            403,
+            "Du har ikke adgang til denne side",
+            "You do not have access to this page",
+        ),
         (404, "Siden findes ikke", "Page not found"),
         (429, "For mange forsøg", "Too many attempts"),
         (500, "Beklager, der gik noget galt", "Sorry, something went wrong"),
     ],
 )
-def test_error_pages_are_friendly_and_translated(failing_app, code, danish, english) -> None:
+def test_error_pages_are_friendly_and_translated(
+    failing_app, code, danish, english
+) -> None:
     client = failing_app.test_client()
     response = client.get(f"/boom/{code}")
     assert response.status_code == code

@@ -18,7 +18,9 @@ def _catalogue(lang: str):
 
 
 def _strings(message) -> list[str]:
-    return list(message.string) if isinstance(message.string, tuple) else [message.string]
+    return (
+        list(message.string) if isinstance(message.string, tuple) else [message.string]
+    )
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -34,14 +36,31 @@ def test_every_message_is_translated_and_none_is_fuzzy(lang: str) -> None:
 def test_catalogue_covers_every_message_in_the_code(lang: str, tmp_path: Path) -> None:
     pot = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract",
-         "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "-o", str(pot), "app"],
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "-k",
+            "lazy_gettext",
+            "-o",
+            str(pot),
+            "app",
+        ],
         check=True,
         cwd=ROOT,
     )
     with pot.open("rb") as f:
-        wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
-    have = {m.id if isinstance(m.id, str) else m.id[0] for m in _catalogue(lang) if m.id}
+        wanted = {
+            m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id
+        }
+    have = {
+        m.id if isinstance(m.id, str) else m.id[0] for m in _catalogue(lang) if m.id
+    }
     assert sorted(wanted - have) == [], "run `make i18n` and translate the new messages"
 
 
@@ -64,25 +83,33 @@ def test_pages_render_in_both_languages(client, get_page) -> None:
     assert page.html["lang"] == "da", "a POST without CSRF changes nothing"
     from tests.pages import csrf_token
 
-    response = client.post("/sprog", data={"csrf_token": csrf_token(client), "lang": "en",
-                                           "next": "/om-data"})
+    response = client.post(
+        "/sprog",
+        data={"csrf_token": csrf_token(client), "lang": "en", "next": "/om-data"},
+    )
     assert response.headers["Location"] == "/om-data"
     page = get_page("/om-data")
     assert page.html["lang"] == "en"
     assert page.h1.get_text(strip=True) == "About the data and algorithms"
 
 
-def test_language_choice_is_remembered_on_the_account(client, db, make_caseworker, login):
+def test_language_choice_is_remembered_on_the_account(
+    client, db, make_caseworker, login
+):
     from tests.pages import csrf_token
 
     user = make_caseworker()
     login(user)
-    client.post("/sprog", data={"csrf_token": csrf_token(client), "lang": "en", "next": "/"})
+    client.post(
+        "/sprog", data={"csrf_token": csrf_token(client), "lang": "en", "next": "/"}
+    )
     db.refresh(user)
     assert user.locale == "en"
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example", "/\\evil"])
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example", "/\\evil"]
+)
 def test_language_switch_never_redirects_off_site(client, target: str) -> None:
     from tests.pages import csrf_token
 

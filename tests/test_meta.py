@@ -9,7 +9,9 @@ from pathlib import Path
 from flask import Flask
 
 ROOT = Path(__file__).resolve().parent.parent
-KEBAB_SEGMENT = re.compile(r"^([a-z0-9]+(-[a-z0-9]+)*|<(int|string|path|uuid):[a-z_]+>)$")
+KEBAB_SEGMENT = re.compile(
+    r"^([a-z0-9]+(-[a-z0-9]+)*|<(int|string|path|uuid):[a-z_]+>)$"
+)
 
 
 def _views(app: Flask):

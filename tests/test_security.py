@@ -29,7 +29,9 @@ def test_htmx_is_configured_for_a_strict_csp(client) -> None:
     assert "cdn" not in html.lower()
 
 
-def test_session_cookie_is_httponly_and_samesite(client, make_caseworker, login) -> None:
+def test_session_cookie_is_httponly_and_samesite(
+    client, make_caseworker, login
+) -> None:
     response = login(make_caseworker())
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie
@@ -38,14 +40,20 @@ def test_session_cookie_is_httponly_and_samesite(client, make_caseworker, login)
 
 def test_production_cookies_are_secure(database_url) -> None:
     app = create_app(
-        {"ENV": "production", "SECRET_KEY": "a-long-random-production-secret",
-         "DATABASE_URL": database_url, "DEMO_LOGIN_ENABLED": False}
+        {
+            "ENV": "production",
+            "SECRET_KEY": "a-long-random-production-secret",
+            "DATABASE_URL": database_url,
+            "DEMO_LOGIN_ENABLED": False,
+        }
     )
     assert app.config["SESSION_COOKIE_SECURE"] is True
 
 
 def test_post_without_csrf_token_is_refused(client) -> None:
-    response = client.post("/log-ind/medarbejder", data={"email": "a@b.dk", "password": "x"})
+    response = client.post(
+        "/log-ind/medarbejder", data={"email": "a@b.dk", "password": "x"}
+    )
     assert response.status_code == 400
     assert "Forespørgslen kunne ikke forstås" in response.get_data(as_text=True)
 
@@ -53,7 +61,8 @@ def test_post_without_csrf_token_is_refused(client) -> None:
 def test_htmx_requests_carry_the_token_in_a_header(client) -> None:
     token = csrf_token(client)
     response = client.post(
-        "/sprog", data={"lang": "en", "next": "/"},
+        "/sprog",
+        data={"lang": "en", "next": "/"},
         headers={"HX-Request": "true", "X-CSRFToken": token},
     )
     assert response.status_code == 302
@@ -71,10 +80,16 @@ def test_refuses_demo_log_in_in_production() -> None:
 
 def test_environment_values_are_parsed_explicitly() -> None:
     settings = read_environment(
-        {"JOBUNIVERS_DEMO_LOGIN_ENABLED": "false", "JOBUNIVERS_IDLE_TIMEOUT_MINUTES": "15",
-         "DATABASE_URL": "postgresql://db/jobunivers"}
+        {
+            "JOBUNIVERS_DEMO_LOGIN_ENABLED": "false",
+            "JOBUNIVERS_IDLE_TIMEOUT_MINUTES": "15",
+            "DATABASE_URL": "postgresql://db/jobunivers",
+        }
     )
-    assert settings == {"DEMO_LOGIN_ENABLED": False, "IDLE_TIMEOUT_MINUTES": 15,
-                        "DATABASE_URL": "postgresql://db/jobunivers"}
+    assert settings == {
+        "DEMO_LOGIN_ENABLED": False,
+        "IDLE_TIMEOUT_MINUTES": 15,
+        "DATABASE_URL": "postgresql://db/jobunivers",
+    }
     with pytest.raises(ConfigError):
         read_environment({"JOBUNIVERS_DEMO_LOGIN_ENABLED": "maybe"})

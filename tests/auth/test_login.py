@@ -39,7 +39,9 @@ def test_staff_land_on_their_own_start_page(
     assert response.headers["Location"] == START_PAGES[role]
     page = get_page(START_PAGES[role])
     nav_links = [a["href"] for a in page.select("nav.nav a")]
-    assert nav_links == [START_PAGES[role]], "the navigation shows this role's pages only"
+    assert nav_links == [START_PAGES[role]], (
+        "the navigation shows this role's pages only"
+    )
 
 
 def test_citizen_logs_in_with_demo_mitid_and_sees_own_page(
@@ -107,7 +109,9 @@ def test_five_failed_attempts_per_address_then_429(client) -> None:
     assert response.status_code == 429
 
 
-def test_successful_log_ins_are_not_counted_as_failures(client, make_caseworker) -> None:
+def test_successful_log_ins_are_not_counted_as_failures(
+    client, make_caseworker
+) -> None:
     user = make_caseworker()
     for _ in range(6):
         assert _staff_login(client, user.email, TEST_PASSWORD).status_code == 302
@@ -157,7 +161,8 @@ def test_demo_log_in_is_off_when_disabled(app, client, make_citizen) -> None:
         assert client.get("/log-ind/demo-mitid").status_code == 404
         token = csrf_token(client)
         response = client.post(
-            "/log-ind/demo-mitid", data={"csrf_token": token, "user_id": citizen.user_id}
+            "/log-ind/demo-mitid",
+            data={"csrf_token": token, "user_id": citizen.user_id},
         )
         assert response.status_code == 404
     finally:
@@ -167,7 +172,8 @@ def test_demo_log_in_is_off_when_disabled(app, client, make_citizen) -> None:
 def test_demo_log_in_refuses_non_synthetic_citizens(client, make_citizen) -> None:
     real = make_citizen(synthetic=False)
     response = client.post(
-        "/log-ind/demo-mitid", data={"csrf_token": csrf_token(client), "user_id": real.user_id}
+        "/log-ind/demo-mitid",
+        data={"csrf_token": csrf_token(client), "user_id": real.user_id},
     )
     assert response.status_code == 200
     assert client.get("/min-side").status_code == 302

@@ -1,0 +1,1 @@
+"""Synthetic demo data: made-up citizens, staff and providers (none of them real)."""

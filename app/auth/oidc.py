@@ -1,20 +1,42 @@
-"""MitID through a broker, as an OpenID Connect client (Authlib), configured by settings."""
+"""MitID through a broker: an OpenID Connect client (Authlib), configured by settings.
+
+OIDC_ISSUER must be the issuer exactly as the broker writes it in its ID tokens; the
+discovery document is read from OIDC_ISSUER + "/.well-known/openid-configuration".
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+import requests
+from authlib.integrations.base_client import OAuthError
 from authlib.integrations.flask_client import OAuth
 from flask import Flask, current_app
+from joserfc.errors import JoseError
+from werkzeug.wrappers import Response
 
-oauth = OAuth()
+# Authlib's OAuth registers itself under this key in app.extensions.
+EXTENSION = "authlib.integrations.flask_client"
+
+# Seconds to wait for the broker (discovery, keys, token exchange) before giving up.
+BROKER_TIMEOUT = 10
+
+
+class BrokerUnavailable(Exception):
+    """The broker could not be reached or answered with nonsense."""
+
+
+class LoginFailed(Exception):
+    """The citizen cancelled, or the broker's answer cannot be trusted."""
 
 
 def init_app(app: Flask) -> None:
-    oauth.init_app(app)
     issuer = app.config.get("OIDC_ISSUER")
     if not issuer:
         return
+    # One registry per app: Authlib caches a client per name in its registry, so a
+    # shared module-level one would give every later app the first app's settings.
+    oauth = OAuth(app)
     oauth.register(
         "mitid",
         client_id=app.config["OIDC_CLIENT_ID"],
@@ -23,6 +45,7 @@ def init_app(app: Flask) -> None:
         client_kwargs={
             "scope": app.config["OIDC_SCOPE"],
             "code_challenge_method": "S256",
+            "default_timeout": BROKER_TIMEOUT,
         },
     )
 
@@ -32,4 +55,34 @@ def is_configured() -> bool:
 
 
 def client() -> Any:
-    return oauth.create_client("mitid")
+    return current_app.extensions[EXTENSION].create_client("mitid")
+
+
+def authorize_redirect(redirect_uri: str) -> Response:
+    """A redirect to the broker, with state, nonce and PKCE kept in the session."""
+    try:
+        return client().authorize_redirect(redirect_uri)
+    except requests.RequestException as exc:
+        raise BrokerUnavailable(str(exc)) from exc
+
+
+def _id_token_rules() -> dict[str, Any]:
+    # Authlib checks iss against the discovery document and does not check aud by
+    # itself (only azp), so both are pinned to our own settings here.
+    return {
+        "iss": {"essential": True, "value": current_app.config["OIDC_ISSUER"]},
+        "aud": {"essential": True, "values": [current_app.config["OIDC_CLIENT_ID"]]},
+        "sub": {"essential": True},
+    }
+
+
+def verified_subject() -> str:
+    """The `sub` of the verified ID token in the broker's answer to this request."""
+    try:
+        token = client().authorize_access_token(claims_options=_id_token_rules())
+    except (OAuthError, JoseError, requests.RequestException) as exc:
+        raise LoginFailed(f"{type(exc).__name__}: {exc}") from exc
+    claims = token.get("userinfo")
+    if not claims:
+        raise LoginFailed("the broker sent no ID token")
+    return str(claims["sub"])

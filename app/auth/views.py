@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from authlib.integrations.base_client import OAuthError
 from flask import (
     abort,
     current_app,
@@ -93,9 +92,18 @@ def mitid_start() -> Response:
     """Send the citizen to the MitID broker."""
     if not oidc.is_configured():
         abort(404)
-    return oidc.client().authorize_redirect(
-        url_for("auth.mitid_callback", _external=True)
-    )
+    try:
+        return oidc.authorize_redirect(url_for("auth.mitid_callback", _external=True))
+    except oidc.BrokerUnavailable:
+        current_app.logger.warning("MitID broker unavailable", exc_info=True)
+        flash(
+            _(
+                "Log-in with MitID is not available at the moment. "
+                "Please try again later."
+            ),
+            "error",
+        )
+        return redirect(url_for("auth.login"))
 
 
 @bp.get("/log-ind/mitid/retur")
@@ -105,15 +113,15 @@ def mitid_callback() -> str | Response:
     if not oidc.is_configured():
         abort(404)
     try:
-        token = oidc.client().authorize_access_token()
-    except OAuthError:
+        subject = oidc.verified_subject()
+    except oidc.LoginFailed as exc:
+        current_app.logger.warning("MitID log-in failed: %s", exc)
         flash(
             _("The log-in with MitID was cancelled or failed. Please try again."),
             "error",
         )
         return redirect(url_for("auth.login"))
-    claims = token.get("userinfo") or {}
-    user = services.citizen_user_for_subject(get_session(), str(claims.get("sub", "")))
+    user = services.citizen_user_for_subject(get_session(), subject)
     if user is None:
         return render_template("auth/not_registered.html"), 403
     return _begin_session(user)

@@ -26,7 +26,6 @@ from typing import Literal
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
 
 from app.ml.normalise import fold
 from app.ml.taxonomy import Taxonomy, isco_major
@@ -229,19 +228,21 @@ class MatchIndex:
         # Rank of each id in sorted order: the deterministic tie-break.
         self.id_rank = np.empty(n, dtype=np.int64)
         self.id_rank[sorted(range(n), key=ids.__getitem__)] = np.arange(n)
+        self._row_of_id = {p_id: row for row, p_id in enumerate(ids)}
 
+        # Number every skill first, so both incidence matrices have the same rows.
         self.skill_ids: dict[str, int] = {}
+        for p in self.postings:
+            for uri in sorted(p.essential_skills | p.optional_skills):
+                self.skill_ids.setdefault(uri, len(self.skill_ids))
         self.essential = self._incidence([p.essential_skills for p in self.postings])
         self.optional = self._incidence([p.optional_skills for p in self.postings])
-        self.n_essential = np.array(
-            [len(p.essential_skills) for p in self.postings], dtype=np.float64
-        )
-        self.n_optional = np.array(
-            [len(p.optional_skills) for p in self.postings], dtype=np.float64
-        )
+        self.n_essential = np.diff(self.essential.tocsc().indptr).astype(np.float64)
+        self.n_optional = np.diff(self.optional.tocsc().indptr).astype(np.float64)
 
         self.lat = np.array([_nan(p.lat) for p in self.postings], dtype=np.float64)
         self.lon = np.array([_nan(p.lon) for p in self.postings], dtype=np.float64)
+        self.located = ~(np.isnan(self.lat) | np.isnan(self.lon))
         self.hours = np.array(
             [_HOURS_CODE.get(p.hours or "any", 0) for p in self.postings], dtype=np.int8
         )
@@ -250,13 +251,16 @@ class MatchIndex:
             [self._occupation_id(p.occupation_uri) for p in self.postings],
             dtype=np.int64,
         )
+        # ISCO codes as integers per level ("0110" -> 110, its minor group "011" -> 11)
+        # because comparing integers is much faster than comparing strings.
         groups = [taxonomy.isco_group_of(p.occupation_uri) or "" for p in self.postings]
-        self.isco_unit = np.array(groups, dtype="U4")
-        self.isco_minor = np.array([g[:3] for g in groups], dtype="U3")
-        self.isco_major = np.array([g[:1] for g in groups], dtype="U1")
+        self.isco_unit = np.array([_code(g[:4]) for g in groups], dtype=np.int64)
+        self.isco_minor = np.array([_code(g[:3]) for g in groups], dtype=np.int64)
+        self.isco_major = np.array([_code(g[:1]) for g in groups], dtype=np.int64)
 
         # Titles repeat a lot (postings of one occupation share a few titles), so the
-        # trigram matrix holds each distinct title once.
+        # trigram matrix holds each distinct title once; stored trigram x title, so
+        # that a query touches only the titles sharing one of its trigrams.
         unique_titles: dict[str, int] = {}
         self.title_row = np.array(
             [
@@ -265,17 +269,20 @@ class MatchIndex:
             ],
             dtype=np.int64,
         )
-        self._title_vectorizer = CountVectorizer(
-            analyzer=_title_grams, dtype=np.float64
+        self._grams: dict[str, int] = {}
+        data: list[float] = []
+        gram_ids: list[int] = []
+        title_ids: list[int] = []
+        for title, number in unique_titles.items():
+            counts, norm = _title_vector(title)
+            for gram, count in counts.items():
+                gram_ids.append(self._grams.setdefault(gram, len(self._grams)))
+                title_ids.append(number)
+                data.append(count / norm)
+        self.titles_by_gram = sparse.csr_matrix(
+            (np.array(data, dtype=np.float64), (gram_ids, title_ids)),
+            shape=(len(self._grams), len(unique_titles)),
         )
-        titles = list(unique_titles)
-        if titles:
-            counts = self._title_vectorizer.fit_transform(titles).tocsr()
-            norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
-            norms[norms == 0] = 1.0
-            self.titles = sparse.csr_matrix(sparse.diags(1.0 / norms) @ counts)
-        else:
-            self.titles = sparse.csr_matrix((0, 0))
 
     @classmethod
     def build(cls, postings: Iterable[Posting], taxonomy: Taxonomy) -> MatchIndex:
@@ -296,35 +303,68 @@ class MatchIndex:
         cols: list[int] = []
         for col, skills in enumerate(skill_sets):
             for uri in skills:
-                rows.append(self.skill_ids.setdefault(uri, len(self.skill_ids)))
+                rows.append(self.skill_ids[uri])
                 cols.append(col)
-        return sparse.csr_matrix(
+        matrix = sparse.csr_matrix(
             (np.ones(len(rows), dtype=np.float64), (rows, cols)),
             shape=(max(len(self.skill_ids), 1), len(skill_sets)),
         )
+        matrix.sort_indices()
+        return matrix
+
+    def _skill_counts(self, matrix: sparse.csr_matrix, skills: frozenset[str]):
+        """How many of `skills` each posting lists, via the postings lists of rows."""
+        rows = [self.skill_ids[s] for s in skills if s in self.skill_ids]
+        if not rows:
+            return np.zeros(len(self), dtype=np.float64)
+        postings = np.concatenate(
+            [matrix.indices[matrix.indptr[r] : matrix.indptr[r + 1]] for r in rows]
+        )
+        return np.bincount(postings, minlength=len(self)).astype(np.float64)
 
     def _title_similarity(
         self, profile: CitizenProfile, rows: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
         """(weighted best, raw best) title cosine for the given posting rows."""
         texts, weights = _title_queries(profile, self.taxonomy)
-        if not texts or self.titles.shape[0] == 0:
+        if not texts or self.titles_by_gram.shape[1] == 0:
             zeros = np.zeros(rows.size)
             return zeros, zeros
-        counts = self._title_vectorizer.transform(texts).tocsr()
-        # Normalise by each label's full trigram count, including trigrams no title has,
-        # exactly as the loop version does.
-        norms = np.array(
-            [
-                math.sqrt(sum(c * c for c in Counter(_title_grams(t)).values()))
-                for t in texts
-            ]
+        data: list[float] = []
+        query_ids: list[int] = []
+        gram_ids: list[int] = []
+        for number, text in enumerate(texts):
+            # Normalised by the label's full trigram count, including trigrams no
+            # title has, exactly as the loop version does.
+            counts, norm = _title_vector(text)
+            for gram, count in counts.items():
+                gram_id = self._grams.get(gram)
+                if gram_id is not None:
+                    query_ids.append(number)
+                    gram_ids.append(gram_id)
+                    data.append(count / norm)
+        queries = sparse.csr_matrix(
+            (data, (query_ids, gram_ids)), shape=(len(texts), len(self._grams))
         )
-        norms[norms == 0] = 1.0
-        queries = sparse.diags(1.0 / norms) @ counts
-        by_title = (self.titles @ queries.T).toarray()[self.title_row[rows]]
-        weighted = (by_title * np.asarray(weights)).max(axis=1)
-        return weighted, by_title.max(axis=1)
+        by_title = (queries @ self.titles_by_gram).toarray()
+        weighted = (by_title * np.asarray(weights)[:, None]).max(axis=0)
+        raw = by_title.max(axis=0)
+        title_rows = self.title_row[rows]
+        return weighted[title_rows], raw[title_rows]
+
+    def _within(self, lat: float, lon: float, max_km: float) -> np.ndarray:
+        """Mask of postings within `max_km` (or without a location)."""
+        # A cheap bounding box first; exact haversine only for what is inside it.
+        dlat = math.degrees(max_km / EARTH_RADIUS_KM)
+        cos_lat = max(math.cos(math.radians(min(abs(lat) + dlat, 89.9))), 1e-6)
+        dlon = min(180.0, dlat / cos_lat)
+        box = np.abs(self.lat - lat) <= dlat
+        box &= np.abs((self.lon - lon + 180.0) % 360.0 - 180.0) <= dlon
+        inside = np.flatnonzero(box)
+        keep = ~self.located
+        distance = _haversine_many(lat, lon, self.lat[inside], self.lon[inside])
+        keep[inside[distance <= max_km]] = True
+        return keep
 
 
 def rank_jobs_for(
@@ -339,31 +379,31 @@ def rank_jobs_for(
     n = len(index)
     if n == 0 or limit <= 0:
         return []
-    keep = np.ones(n, dtype=bool)
-    distance = np.full(n, np.nan)
-    if profile.lat is not None and profile.lon is not None:
-        distance = _haversine_many(profile.lat, profile.lon, index.lat, index.lon)
-        if profile.max_distance_km is not None:
-            # Postings without a location (remote work) stay in.
-            keep &= ~(distance > profile.max_distance_km)
+    located = profile.lat is not None and profile.lon is not None
+    if located and profile.max_distance_km is not None:
+        # Postings without a location (remote work) stay in.
+        keep = index._within(profile.lat, profile.lon, profile.max_distance_km)
+    else:
+        keep = np.ones(n, dtype=bool)
     if filters.hours is not None and filters.hours != "any":
         keep &= (index.hours == 0) | (index.hours == _HOURS_CODE[filters.hours])
     if filters.isco_major_groups is not None:
-        keep &= np.isin(index.isco_major, list(filters.isco_major_groups))
-    if filters.exclude_ids:
-        keep &= np.array(
-            [p.id not in filters.exclude_ids for p in index.postings], dtype=bool
-        )
+        keep &= _among(index.isco_major, [_code(g) for g in filters.isco_major_groups])
+    for posting_id in filters.exclude_ids:
+        row = index._row_of_id.get(posting_id)
+        if row is not None:
+            keep[row] = False
     units, minors, majors = _profile_groups(profile, index.taxonomy)
     if not profile.open_to_other_industries and majors:
-        keep &= (index.isco_major == "") | np.isin(index.isco_major, list(majors))
+        keep &= (index.isco_major < 0) | _among(
+            index.isco_major, [_code(g) for g in majors]
+        )
     rows = np.flatnonzero(keep)
     if rows.size == 0:
         return []
 
-    skill_rows = [index.skill_ids[s] for s in profile.skills if s in index.skill_ids]
-    matched_ess = _column_sums(index.essential, skill_rows)[rows]
-    matched_opt = _column_sums(index.optional, skill_rows)[rows]
+    matched_ess = index._skill_counts(index.essential, profile.skills)[rows]
+    matched_opt = index._skill_counts(index.optional, profile.skills)[rows]
     n_ess = index.n_essential[rows]
     n_opt = index.n_optional[rows]
     ess = np.divide(matched_ess, n_ess, out=np.zeros(rows.size), where=n_ess > 0)
@@ -372,11 +412,12 @@ def rank_jobs_for(
     occ = index.occupation[rows]
     desired = _ids(index, profile.desired_occupations)
     history = _ids(index, profile.occupation_history)
-    is_desired = np.isin(occ, desired) & (occ >= 0)
-    is_history = np.isin(occ, history) & (occ >= 0) & ~is_desired
-    in_unit = np.isin(index.isco_unit[rows], list(units)) & ~is_desired & ~is_history
-    in_minor = np.isin(index.isco_minor[rows], list(minors)) & ~is_desired & ~is_history
-    in_minor &= ~in_unit
+    is_desired = _among(occ, desired)
+    is_history = _among(occ, history) & ~is_desired
+    coded = ~is_desired & ~is_history
+    in_unit = coded & _among(index.isco_unit[rows], [_code(g) for g in units])
+    in_minor = coded & ~in_unit
+    in_minor &= _among(index.isco_minor[rows], [_code(g) for g in minors])
     relation_fit = np.select(
         [is_desired, is_history, in_unit, in_minor],
         [FIT_DESIRED, FIT_HISTORY, FIT_UNIT_GROUP, FIT_MINOR_GROUP],
@@ -385,10 +426,10 @@ def rank_jobs_for(
     title_fit, title_raw = index._title_similarity(profile, rows)
     occupation_fit = np.maximum(relation_fit, title_fit)
 
-    hours = index.hours[rows]
     if profile.hours == "any":
         hours_fit = np.ones(rows.size)
     else:
+        hours = index.hours[rows]
         wanted = _HOURS_CODE[profile.hours]
         hours_fit = ((hours == 0) | (hours == wanted)).astype(np.float64)
 
@@ -408,9 +449,8 @@ def rank_jobs_for(
     wanted_count = offset + limit
     if rows.size > wanted_count:
         # Keep everything tied with the last wanted score so the id tie-break is exact.
-        threshold = np.partition(score, rows.size - wanted_count)[
-            rows.size - wanted_count
-        ]
+        kth = rows.size - wanted_count
+        threshold = np.partition(score, kth)[kth]
         top = np.flatnonzero(score >= threshold)
     else:
         top = np.arange(rows.size)
@@ -428,17 +468,15 @@ def rank_jobs_for(
             relation = "related"
         else:
             relation = None
-        dist = float(distance[rows[i]])
+        distance = None
+        if located and posting.lat is not None and posting.lon is not None:
+            distance = haversine_km(profile.lat, profile.lon, posting.lat, posting.lon)
         results.append(
             Match(
                 posting_id=posting.id,
                 score=float(score[i]),
                 reasons=_reasons(
-                    profile,
-                    posting,
-                    None if math.isnan(dist) else dist,
-                    relation,
-                    float(title_raw[i]),
+                    profile, posting, distance, relation, float(title_raw[i])
                 ),
             )
         )
@@ -449,17 +487,21 @@ def _nan(value: float | None) -> float:
     return math.nan if value is None else float(value)
 
 
-def _ids(index: MatchIndex, uris: Iterable[str]) -> np.ndarray:
-    return np.array(
-        [index.occupation_ids[u] for u in uris if u in index.occupation_ids],
-        dtype=np.int64,
-    )
+def _code(group: str) -> int:
+    return int(group) if group.isdigit() else -1
 
 
-def _column_sums(matrix: sparse.csr_matrix, rows: list[int]) -> np.ndarray:
-    if not rows:
-        return np.zeros(matrix.shape[1])
-    return np.asarray(matrix[rows].sum(axis=0)).ravel()
+def _among(values: np.ndarray, wanted: Sequence[int] | np.ndarray) -> np.ndarray:
+    """Like np.isin, but faster for the handful of values a profile has."""
+    result = np.zeros(values.shape, dtype=bool)
+    for value in wanted:
+        if value >= 0:
+            result |= values == value
+    return result
+
+
+def _ids(index: MatchIndex, uris: Iterable[str]) -> list[int]:
+    return [index.occupation_ids[u] for u in uris if u in index.occupation_ids]
 
 
 def _haversine_many(

@@ -69,6 +69,17 @@ def test_essential_coverage_outranks_optional(taxonomy: Taxonomy) -> None:
     assert result[0].model_version == MODEL_VERSION
 
 
+def test_skill_known_only_as_optional(taxonomy: Taxonomy) -> None:
+    postings = [
+        posting(1, essential_skills=skills("stock")),
+        posting(2, optional_skills=skills("forklift")),
+    ]
+    profile = CitizenProfile(skills=skills("forklift", "python"))
+    result = rank_jobs_for(profile, MatchIndex.build(postings, taxonomy))
+    assert ids(result) == [2, 1]
+    assert result[0].reasons.matched_optional == ("skill:forklift",)
+
+
 def test_distance_filter_excludes_far_postings(taxonomy: Taxonomy) -> None:
     postings = [
         posting(1),

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -60,18 +61,39 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield url
 
 
+def test_config(database_url: str, **overrides: Any) -> dict[str, Any]:
+    """The settings every test app starts from, plus overrides."""
+    return {
+        "ENV": "testing",
+        "TESTING": True,
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "test-secret",
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "SERVER_NAME": "localhost",
+        **overrides,
+    }
+
+
 @pytest.fixture(scope="session")
-def app(database_url: str, compiled_translations: None) -> Flask:
-    return create_app(
-        {
-            "ENV": "testing",
-            "TESTING": True,
-            "DATABASE_URL": database_url,
-            "SECRET_KEY": "test-secret",
-            "RATELIMIT_STORAGE_URI": "memory://",
-            "SERVER_NAME": "localhost",
-        }
-    )
+def make_app(
+    database_url: str, compiled_translations: None
+) -> Iterator[Callable[..., Flask]]:
+    """Build test apps with overridden settings; their connections are closed at the end."""
+    apps: list[Flask] = []
+
+    def make(**overrides: Any) -> Flask:
+        built = create_app(test_config(database_url, **overrides))
+        apps.append(built)
+        return built
+
+    yield make
+    for built in apps:
+        built.extensions["db_engine"].dispose()
+
+
+@pytest.fixture(scope="session")
+def app(make_app: Callable[..., Flask]) -> Flask:
+    return make_app()
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from flask import Flask, render_template_string
 from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
 
-from app import create_app
 from app.audit import (
     SYSTEM,
     Actor,
@@ -93,17 +93,9 @@ def test_citizens_own_reads_are_not_logged_but_staff_reads_are(
     assert entry is not None and entry.organisation == "København Kommune"
 
 
-@pytest.fixture
-def audited_app(database_url, compiled_translations) -> Flask:
-    app = create_app(
-        {
-            "ENV": "testing",
-            "TESTING": True,
-            "DATABASE_URL": database_url,
-            "SECRET_KEY": "x",
-            "RATELIMIT_STORAGE_URI": "memory://",
-        }
-    )
+@pytest.fixture(scope="module")
+def audited_app(make_app) -> Flask:
+    app = make_app()
 
     @app.get("/borger/<int:citizen_id>/profil")
     @role_required(Role.CASEWORKER, Role.CITIZEN)
@@ -120,7 +112,11 @@ def test_every_staff_read_writes_exactly_one_access_log_row(
     from tests.pages import log_in
 
     original = audited_app.extensions["db_sessionmaker"]
-    audited_app.extensions["db_sessionmaker"] = db.get_bind() and _maker_like(db)
+    audited_app.extensions["db_sessionmaker"] = sessionmaker(
+        bind=db.get_bind(),
+        join_transaction_mode="create_savepoint",
+        expire_on_commit=False,
+    )
     try:
         citizen = make_citizen()
         caseworker = make_caseworker()
@@ -144,13 +140,3 @@ def test_every_staff_read_writes_exactly_one_access_log_row(
         assert count == 1, "a citizen reading their own data is not an access-log entry"
     finally:
         audited_app.extensions["db_sessionmaker"] = original
-
-
-def _maker_like(db):
-    from sqlalchemy.orm import sessionmaker
-
-    return sessionmaker(
-        bind=db.get_bind(),
-        join_transaction_mode="create_savepoint",
-        expire_on_commit=False,
-    )

@@ -5,20 +5,12 @@ from __future__ import annotations
 import pytest
 from flask import abort
 
-from app import create_app
 from tests.pages import check_full_page
 
 
 @pytest.fixture(scope="module")
-def failing_app(database_url, compiled_translations):
-    app = create_app(
-        {
-            "ENV": "testing",
-            "DATABASE_URL": database_url,
-            "SECRET_KEY": "x",
-            "PROPAGATE_EXCEPTIONS": False,
-        }
-    )
+def failing_app(make_app):
+    app = make_app(TESTING=False, PROPAGATE_EXCEPTIONS=False)
 
     @app.get("/boom/<int:code>")
     def boom(code: int) -> str:

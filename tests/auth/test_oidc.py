@@ -16,7 +16,6 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
-from app import create_app
 from app.models import Citizen
 from tests.auth.fake_oidc import FakeBroker, new_signing_key, serve_fake_broker
 from tests.pages import check_full_page
@@ -30,19 +29,6 @@ LOGIN_FAILED = "The log-in with MitID was cancelled or failed. Please try again.
 NOT_AVAILABLE = "Log-in with MitID is not available at the moment."
 
 
-def app_config(database_url: str, **overrides: Any) -> dict[str, Any]:
-    """The settings of the shared `app` fixture in tests/conftest.py, plus overrides."""
-    return {
-        "ENV": "testing",
-        "TESTING": True,
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": "test-secret",
-        "RATELIMIT_STORAGE_URI": "memory://",
-        "SERVER_NAME": "localhost",
-        **overrides,
-    }
-
-
 @pytest.fixture(scope="module")
 def broker() -> Iterator[FakeBroker]:
     with serve_fake_broker(CLIENT_ID, CLIENT_SECRET, CALLBACK_URL) as fake:
@@ -50,15 +36,12 @@ def broker() -> Iterator[FakeBroker]:
 
 
 @pytest.fixture(scope="module")
-def app(database_url: str, compiled_translations: None, broker: FakeBroker) -> Flask:
+def app(make_app: Callable[..., Flask], broker: FakeBroker) -> Flask:
     """In this module the app (and so db, client, make_citizen) uses the fake broker."""
-    return create_app(
-        app_config(
-            database_url,
-            OIDC_ISSUER=broker.issuer,
-            OIDC_CLIENT_ID=CLIENT_ID,
-            OIDC_CLIENT_SECRET=CLIENT_SECRET,
-        )
+    return make_app(
+        OIDC_ISSUER=broker.issuer,
+        OIDC_CLIENT_ID=CLIENT_ID,
+        OIDC_CLIENT_SECRET=CLIENT_SECRET,
     )
 
 
@@ -230,9 +213,9 @@ def test_log_in_page_offers_mitid_when_configured(client: FlaskClient) -> None:
 
 
 def test_without_an_issuer_there_is_no_mitid_log_in(
-    database_url: str, compiled_translations: None
+    make_app: Callable[..., Flask],
 ) -> None:
-    plain = create_app(app_config(database_url))
+    plain = make_app()
     with plain.test_client() as client:
         assert client.get("/log-ind/mitid").status_code == 404
         assert client.get("/log-ind/mitid/retur?code=x&state=y").status_code == 404
@@ -241,18 +224,15 @@ def test_without_an_issuer_there_is_no_mitid_log_in(
 
 
 def test_unreachable_broker_is_explained_on_the_log_in_page(
-    database_url: str, compiled_translations: None
+    make_app: Callable[..., Flask],
 ) -> None:
     with socket.socket() as probe:  # a port on this machine that nobody listens on
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]
-    down = create_app(
-        app_config(
-            database_url,
-            OIDC_ISSUER=f"http://127.0.0.1:{closed_port}",
-            OIDC_CLIENT_ID=CLIENT_ID,
-            OIDC_CLIENT_SECRET=CLIENT_SECRET,
-        )
+    down = make_app(
+        OIDC_ISSUER=f"http://127.0.0.1:{closed_port}",
+        OIDC_CLIENT_ID=CLIENT_ID,
+        OIDC_CLIENT_SECRET=CLIENT_SECRET,
     )
     with down.test_client() as client:
         in_english(client)

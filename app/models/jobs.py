@@ -1,0 +1,74 @@
+"""Job postings, real or synthetic, with the skills they ask for."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db import Base
+
+
+class Hours(enum.StrEnum):
+    FULL_TIME = "full"
+    PART_TIME = "part"
+
+
+class Posting(Base):
+    __tablename__ = "posting"
+    __table_args__ = (UniqueConstraint("source", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(
+        String(40)
+    )  # "demo", "jobnet", a file name, ...
+    external_id: Mapped[str] = mapped_column(String(100))
+    employer: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200))
+    occupation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("occupation.id"), index=True
+    )
+    description: Mapped[str] = mapped_column(Text, default="")
+    postcode: Mapped[str] = mapped_column(String(4), index=True)
+    city: Mapped[str] = mapped_column(String(100))
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    hours: Mapped[Hours] = mapped_column(
+        Enum(
+            Hours,
+            native_enum=False,
+            length=10,
+            values_callable=lambda e: [m.value for m in e],
+        )
+    )
+    deadline: Mapped[date | None] = mapped_column(Date, index=True)
+    url: Mapped[str | None] = mapped_column(String(500))
+    synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+
+
+class PostingSkill(Base):
+    __tablename__ = "posting_skill"
+    __table_args__ = (UniqueConstraint("posting_id", "skill_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("posting.id", ondelete="CASCADE")
+    )
+    skill_id: Mapped[int] = mapped_column(ForeignKey("skill.id"), index=True)
+    required: Mapped[bool] = mapped_column(Boolean)

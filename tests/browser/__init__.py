@@ -1,0 +1,1 @@
+"""The browser sweep: Playwright driving the system Chromium, axe-core inside."""

@@ -1,0 +1,281 @@
+"""The browser sweep's fixtures: a live server on its own database, Chromium, one context
+per role x language x width, each logged in through the real UI."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from app import create_app
+from app.auth.passwords import hash_password
+from app.db import make_engine
+from app.migrate import upgrade
+from app.models import Caseworker, Citizen, Municipality, Provider, Role, User
+from tests.factories import TEST_PASSWORD
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+STAFF_EMAILS = {
+    "caseworker": "sagsbehandler@browser.jobunivers.dk",
+    "provider": "udbyder@browser.jobunivers.dk",
+    "admin": "administrator@browser.jobunivers.dk",
+}
+START_PATHS = {
+    "citizen": "/min-side",
+    "caseworker": "/sagsbehandler",
+    "provider": "/udbyder",
+    "admin": "/administration",
+}
+
+
+def require_browser() -> None:
+    """Skip without Chromium, unless JOBUNIVERS_REQUIRE_BROWSER=1 (CI) makes it fail."""
+    if CHROMIUM.exists():
+        return
+    reason = f"{CHROMIUM} is missing: install it with `apt-get install chromium`"
+    if os.environ.get("JOBUNIVERS_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"JOBUNIVERS_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser_database_url() -> Iterator[str]:
+    """A fresh database: <name>_browser next to a PostgreSQL TEST_DATABASE_URL, or a
+    temporary SQLite file."""
+    base = os.environ.get("TEST_DATABASE_URL", "")
+    if not base.startswith("postgresql"):
+        with tempfile.TemporaryDirectory(prefix="jobunivers-browser-") as tmp:
+            yield f"sqlite:///{Path(tmp) / 'browser.sqlite3'}"
+        return
+    url = make_url(base)
+    name = f"{url.database}_browser"
+    admin = make_engine(base, isolation_level="AUTOCOMMIT")
+    quoted = admin.dialect.identifier_preparer.quote(name)
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {quoted}")
+        connection.exec_driver_sql(f"CREATE DATABASE {quoted}")
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
+        admin.dispose()
+
+
+def seed_users(url: str) -> None:
+    """One user per role, as tests/factories.py makes them; demo data when available."""
+    engine = make_engine(url)
+    password_hash = hash_password(TEST_PASSWORD)
+    with Session(engine) as session:
+        if importlib.util.find_spec("app.demo.generator") is not None:
+            from app.demo.generator import load_demo
+
+            load_demo(session, "small")
+        copenhagen = session.scalars(
+            select(Municipality).where(Municipality.code == 101)
+        ).one()
+        citizen_user = User(
+            role=Role.CITIZEN,
+            display_name="Mette Sørensen",
+            mitid_subject="browser-citizen",
+            municipality_id=copenhagen.id,
+        )
+        provider = Provider(
+            name="Browsertest Kurser ApS", cvr="00000001", approved=True, synthetic=True
+        )
+        session.add_all([citizen_user, provider])
+        session.flush()
+        session.add(
+            Citizen(
+                user_id=citizen_user.id,
+                municipality_id=copenhagen.id,
+                first_name="Mette",
+                last_name="Sørensen",
+                street="Nørrebrogade 12, 3. th.",
+                postcode="2200",
+                city="København N",
+                synthetic=True,
+            )
+        )
+        for role in (Role.CASEWORKER, Role.PROVIDER, Role.ADMIN):
+            user = User(
+                role=role,
+                display_name=f"Browsertest {role.value}",
+                email=STAFF_EMAILS[role.value],
+                password_hash=password_hash,
+                municipality_id=None if role is Role.PROVIDER else copenhagen.id,
+                provider_id=provider.id if role is Role.PROVIDER else None,
+            )
+            session.add(user)
+            session.flush()
+            if role is Role.CASEWORKER:
+                session.add(
+                    Caseworker(
+                        user_id=user.id,
+                        municipality_id=copenhagen.id,
+                        job_title="Jobkonsulent",
+                    )
+                )
+        session.commit()
+    engine.dispose()
+
+
+class QuietHandler(WSGIRequestHandler):
+    """Serve without a log line per request (errors are still logged)."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    browser_database_url: str, compiled_translations: None
+) -> Iterator[str]:
+    """The app served on a free local port in a thread; yields its base URL."""
+    require_browser()
+    upgrade(browser_database_url)
+    seed_users(browser_database_url)
+    app = create_app(
+        {
+            "ENV": "testing",
+            "TESTING": True,
+            "DATABASE_URL": browser_database_url,
+            "SECRET_KEY": "browser-test-secret",
+            "RATELIMIT_STORAGE_URI": "memory://",
+            "DEMO_LOGIN_ENABLED": True,
+            # Let each context cache the assets instead of revalidating them per page.
+            "SEND_FILE_MAX_AGE_DEFAULT": 3600,
+        }
+    )
+    server = make_server(
+        "127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+        app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole run."""
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _log_in(page: Any, base_url: str, role: str) -> None:
+    if role == "citizen":
+        page.goto(f"{base_url}/log-ind/demo-mitid")
+        page.locator("main input[name=user_id]").first.check()
+    else:
+        page.goto(f"{base_url}/log-ind/medarbejder")
+        page.fill("#email", STAFF_EMAILS[role])
+        page.fill("#password", TEST_PASSWORD)
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    path = page.url.removeprefix(base_url)
+    assert path == START_PATHS[role], f"log-in as {role} ended on {path}"
+
+
+@pytest.fixture(scope="session")
+def storage_states(browser: Any, live_server: str) -> Callable[[str], Any]:
+    """The cookies of a session logged in through the UI, once per role."""
+    states: dict[str, Any] = {}
+
+    def state_for(role: str) -> Any:
+        if role == "anonymous":
+            return None
+        if role not in states:
+            context = browser.new_context()
+            try:
+                _log_in(context.new_page(), live_server, role)
+                states[role] = context.storage_state()
+            finally:
+                context.close()
+        return states[role]
+
+    return state_for
+
+
+@dataclass
+class Tab:
+    """A page in a context set up for one role, language and width."""
+
+    page: Any
+    base_url: str
+    width: int
+    console_errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def tab_for(
+    browser: Any, live_server: str, storage_states: Callable[[str], Any]
+) -> Iterator[Callable[[str, str, int], Tab]]:
+    """The tab for (role, language, width): one context each, kept open while the
+    tests that use it run one after the other."""
+    current: dict[tuple[str, str, int], Tab] = {}
+
+    def get(role: str, lang: str, width: int) -> Tab:
+        key = (role, lang, width)
+        if key in current:
+            return current[key]
+        for tab in current.values():
+            tab.page.context.close()
+        current.clear()
+        context = browser.new_context(
+            storage_state=storage_states(role),
+            viewport={"width": width, "height": 800},
+            locale="da-DK",
+        )
+        page = context.new_page()
+        tab = Tab(page=page, base_url=live_server, width=width)
+
+        def remember_error(message: Any) -> None:
+            if message.type == "error":
+                tab.console_errors.append(message.text)
+
+        page.on("console", remember_error)
+        page.goto(f"{live_server}/privatliv")
+        with page.expect_navigation():
+            page.click(f"footer button[name=lang][value={lang}]")
+        assert page.locator("html").get_attribute("lang") == lang
+        current[key] = tab
+        return tab
+
+    yield get
+    for tab in current.values():
+        tab.page.context.close()

@@ -1,0 +1,70 @@
+"""The pages the browser sweep visits, per role. Later issues add their pages here.
+
+Every GET route without URL parameters must be listed for some role or excluded below
+with a reason; tests/browser/test_accessibility.py checks this against app.url_map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ROLES = ("anonymous", "citizen", "caseworker", "provider", "admin")
+
+# Linked from the footer of every page, so every role reaches them.
+FOOTER_PAGES = ["/tilgaengelighed", "/om-data", "/privatliv"]
+
+PAGES: dict[str, list[str]] = {
+    "anonymous": [
+        "/",
+        "/log-ind",
+        "/log-ind/medarbejder",
+        "/log-ind/demo-mitid",
+        *FOOTER_PAGES,
+    ],
+    "citizen": ["/min-side", "/mine-data", *FOOTER_PAGES],
+    "caseworker": ["/sagsbehandler", *FOOTER_PAGES],
+    "provider": ["/udbyder", *FOOTER_PAGES],
+    "admin": ["/administration", *FOOTER_PAGES],
+}
+
+# GET routes without parameters that are not pages of their own.
+EXCLUDED = {
+    # Redirects to the MitID broker (404 when MitID is not configured).
+    "/log-ind/mitid": "redirects away",
+    # The broker's return address: needs a code from the broker.
+    "/log-ind/mitid/retur": "needs the broker",
+}
+
+
+@dataclass(frozen=True)
+class State:
+    """A page reached by an action: error pages and forms showing their errors."""
+
+    name: str
+    path: str
+    status: int
+    # CSS selector of the button pressed after loading `path`, if any.
+    submit: str | None = None
+    # Replace the form's CSRF token with a wrong one before pressing `submit`.
+    break_csrf: bool = False
+
+
+STATES: dict[str, list[State]] = {
+    "anonymous": [
+        State("404", "/findes-ikke", 404),
+        State(
+            "400",
+            "/privatliv",
+            400,
+            submit="footer button[name=lang][aria-current]",
+            break_csrf=True,
+        ),
+        State(
+            "staff-login-errors",
+            "/log-ind/medarbejder",
+            200,
+            submit="main form button[type=submit]",
+        ),
+    ],
+    "citizen": [State("403", "/sagsbehandler", 403)],
+}

@@ -11,6 +11,8 @@ from app.db import get_session
 
 db_cli = AppGroup("db", help="Database schema.")
 demo_cli = AppGroup("demo", help="Synthetic demo data.")
+taxonomy_cli = AppGroup("taxonomy", help="The occupation and skill taxonomy (ESCO).")
+postings_cli = AppGroup("postings", help="Job postings.")
 
 
 @db_cli.command("upgrade")
@@ -51,6 +53,31 @@ def demo_load(size: str, if_empty: bool) -> None:
     )
 
 
+@taxonomy_cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+def taxonomy_import(paths: tuple[str, ...]) -> None:
+    """Import the official ESCO CSV bundle (zip files or folders, any languages)."""
+    from app.services import taxonomy
+
+    report = taxonomy.import_esco(get_session(), list(paths), progress=click.echo)
+    click.echo(report.summary())
+
+
+@postings_cli.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--source", default=None, help="Name of the source (default: the file name).")
+def postings_import(path: str, source: str | None) -> None:
+    """Import job postings from a JSON or CSV file; bad rows are reported and skipped."""
+    from app.services import postings
+
+    report = postings.import_postings(get_session(), path, source=source)
+    for problem in report.problems:
+        click.echo(f"line {problem.line}: {problem.reason}", err=True)
+    click.echo(report.summary())
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(taxonomy_cli)
+    app.cli.add_command(postings_cli)

@@ -1,0 +1,1 @@
+"""Use cases shared by several blueprints and the CLI (taxonomy, postings, matching)."""

@@ -307,3 +307,19 @@ def test_every_postcode_belongs_to_exactly_one_municipality() -> None:
     assert geography.postcode_info("0000") is None
     assert geography.postcode_info("2800") == geography.seat_of(173)
     assert geography.seat_of(173).city == "Kongens Lyngby"
+
+
+def test_loads_into_the_migrated_database(
+    db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real schema (PostgreSQL in CI): explicit ids, then the sequence moves on."""
+    _fake_hash(monkeypatch)
+    summary = load_demo(db)
+    assert summary.citizens == 160
+    assert summary.municipalities == 98
+    highest = db.scalar(select(func.max(User.id)))
+    assert highest is not None
+    late = User(role=Role.ADMIN, display_name="Oprettet efter demo", active=True)
+    db.add(late)
+    db.flush()
+    assert late.id > highest

@@ -1,0 +1,139 @@
+"""Skills named in job-ad sentences -> ESCO skills (Decorte et al. 2022, validation).
+
+Each sentence of the TECH and HOUSE validation sets carries one or more gold ESCO
+skills (preferred labels); rows labelled LABEL NOT PRESENT or UNDERSPECIFIED are
+skipped, and sentences left without a gold skill are dropped. We rank all ESCO skills
+(preferred and alternative English labels) for each sentence with
+`LabelIndex.extract_skills` and print R-Precision@5 and MRR (first gold skill within
+the top 100, else 0). A baseline ranks the preferred labels in skills_en_label.txt
+with rapidfuzz's partial_ratio against the whole sentence.
+
+Looks for the shared data at `../shared/data` from the repository root, or at
+$JOBUNIVERS_SHARED_DATA; says so and exits 0 when it is absent.
+
+    .venv/bin/python benchmarks/bench_skill_extraction.py
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rapidfuzz import fuzz, process  # noqa: E402
+
+from app.ml.esco_csv import load_taxonomy  # noqa: E402
+from app.ml.normalise import LabelIndex  # noqa: E402
+
+SKIP = {"LABEL NOT PRESENT", "UNDERSPECIFIED"}
+DEPTH = 100
+
+
+def shared_data() -> Path | None:
+    """The shared data folder, or None when it is not on this machine."""
+    candidates = [os.environ.get("JOBUNIVERS_SHARED_DATA"), ROOT.parent / "shared/data"]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return None
+
+
+def read_gold(path: Path) -> dict[str, set[str]]:
+    """Sentence -> set of gold preferred labels (sentences without one dropped)."""
+    gold: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            label = row["label"].strip()
+            if label and label not in SKIP:
+                gold.setdefault(row["sentence"], set()).add(label)
+    return gold
+
+
+def evaluate(
+    gold: dict[str, set[str]], rank: Callable[[str], list[str]]
+) -> dict[str, float]:
+    """R-Precision@5, MRR and median ms per sentence; `rank` returns labels."""
+    rp5 = []
+    rr = []
+    times = []
+    for sentence, labels in gold.items():
+        start = time.perf_counter()
+        ranked = rank(sentence)
+        times.append((time.perf_counter() - start) * 1000)
+        rp5.append(len(set(ranked[:5]) & labels) / min(5, len(labels)))
+        rr.append(next((1 / (i + 1) for i, x in enumerate(ranked) if x in labels), 0.0))
+    return {
+        "RP@5": statistics.mean(rp5),
+        "MRR": statistics.mean(rr),
+        "ms": statistics.median(times),
+    }
+
+
+def main() -> int:
+    """Run the benchmark and print its figures."""
+    data = shared_data()
+    folder = data / "benchmarks/skill-extraction" if data else None
+    bundle = data / "esco/esco-v1.1.1-classification-en-csv.zip" if data else None
+    if folder is None or not folder.is_dir() or not bundle or not bundle.exists():
+        print(
+            "Shared data not found (../shared/data or $JOBUNIVERS_SHARED_DATA); skipped."
+        )
+        return 0
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+    taxonomy = load_taxonomy([bundle], languages=["en"])
+    skills = list(taxonomy.skills.values())
+    label_space = [
+        line.strip()
+        for line in (folder / "skills_en_label.txt").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    start = time.perf_counter()
+    index = LabelIndex.build(skills, ("en",))
+    print(
+        f"ESCO {taxonomy.version}: {len(skills)} skills, {len(index)} labels indexed "
+        f"in {time.perf_counter() - start:.1f} s; label space file: "
+        f"{len(label_space)} labels"
+    )
+
+    def ours(sentence: str) -> list[str]:
+        return [s.label for s in index.extract_skills(sentence, limit=DEPTH)]
+
+    def baseline(sentence: str) -> list[str]:
+        found = process.extract(
+            sentence, label_space, scorer=fuzz.partial_ratio, limit=DEPTH
+        )
+        return [label for label, _, _ in found]
+
+    print(f"{'set':6} {'sentences':>9} {'method':34} {'RP@5':>6} {'MRR':>6} {'ms':>6}")
+    for name in ("tech", "house"):
+        gold = read_gold(folder / f"{name}_validation_annotations.csv")
+        unknown = {g for labels in gold.values() for g in labels} - set(label_space)
+        for method, rank in (
+            ("LabelIndex.extract_skills", ours),
+            ("baseline: partial_ratio, pref only", baseline),
+        ):
+            result = evaluate(gold, rank)
+            print(
+                f"{name:6} {len(gold):9} {method:34} {result['RP@5']:6.3f} "
+                f"{result['MRR']:6.3f} {result['ms']:6.0f}"
+            )
+        if unknown:
+            print(
+                f"  {len(unknown)} gold labels not in the label space: {sorted(unknown)}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -19,6 +19,15 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 
+# For each link and form control: is it rendered, and its opening tag. Reflowing to
+# 320 px must not hide what a desktop shows (WCAG 1.4.10).
+CONTROLS_SHOWN = """() => Array.from(document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea'
+)).map(el => [
+    el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden',
+    el.outerHTML.slice(0, 160),
+])"""
+
 
 def _visits() -> list[Any]:
     visits = []
@@ -94,8 +103,11 @@ def test_page_is_accessible(
     if width == min(WIDTHS):
         csp_errors = [e for e in tab.console_errors if "Content Security Policy" in e]
         assert not csp_errors, f"CSP violations: {csp_errors}"
-        page.set_viewport_size({"width": 320, "height": 800})
         try:
+            page.set_viewport_size({"width": max(WIDTHS), "height": 800})
+            wide = page.evaluate(CONTROLS_SHOWN)
+            page.set_viewport_size({"width": 320, "height": 800})
+            narrow = page.evaluate(CONTROLS_SHOWN)
             scroll, client = page.evaluate(
                 "[document.documentElement.scrollWidth,"
                 " document.documentElement.clientWidth]"
@@ -103,6 +115,12 @@ def test_page_is_accessible(
         finally:
             page.set_viewport_size({"width": width, "height": 800})
         assert scroll <= client, f"scrolls sideways at 320 px: {scroll} > {client}"
+        lost = [
+            html
+            for (shown, html), (still, _) in zip(wide, narrow, strict=True)
+            if shown > still
+        ]
+        assert not lost, "hidden at 320 px but shown on a desktop:\n" + "\n".join(lost)
 
 
 @pytest.fixture(scope="session")

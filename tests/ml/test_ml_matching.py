@@ -253,9 +253,9 @@ def _random_profiles(taxonomy: Taxonomy, seed: int, n: int) -> list[CitizenProfi
 
 
 def test_vectorised_ranking_equals_the_loop(taxonomy: Taxonomy) -> None:
-    postings = _random_world(taxonomy, seed=1, n=1000)
+    postings = _random_world(taxonomy, seed=1, n=800)
     index = MatchIndex.build(postings, taxonomy)
-    for profile in _random_profiles(taxonomy, seed=2, n=20):
+    for profile in _random_profiles(taxonomy, seed=2, n=15):
         fast = rank_jobs_for(profile, index, limit=20)
         slow = naive_rank(profile, postings, taxonomy, limit=20)
         assert fast == slow

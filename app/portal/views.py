@@ -11,6 +11,7 @@ from app.db import get_session
 from app.models import Role
 from app.portal import bp
 from app.security import public, role_required
+from app.services.taxonomy import describe_taxonomy
 from app.templating import LANGUAGE_CHOICES, START_PAGES
 from app.urls import safe_next
 
@@ -46,8 +47,10 @@ def accessibility() -> str:
 @bp.get("/om-data")
 @public
 def about_data() -> str:
-    """About the data and the algorithms."""
-    return render_template("portal/about_data.html")
+    """About the data and the algorithms, and which taxonomy version is loaded."""
+    return render_template(
+        "portal/about_data.html", taxonomy=describe_taxonomy(get_session())
+    )
 
 
 @bp.get("/privatliv")

@@ -24,6 +24,8 @@ ROLE_LABELS = {
 NAVIGATION: dict[Role, tuple[tuple[str, Any], ...]] = {
     Role.CITIZEN: (
         ("portal.dashboard", lazy_gettext("My page")),
+        ("portal.jobs", lazy_gettext("Jobs for you")),
+        ("portal.alternatives", lazy_gettext("Other options")),
         ("consent.my_data", lazy_gettext("My data")),
     ),
     Role.CASEWORKER: (("advisor.caseworker_home", lazy_gettext("Caseworker start")),),

@@ -51,6 +51,22 @@ ROUTES: list[RouteCase] = [
     RouteCase("auth.mitid_callback"),
     RouteCase("auth.logout", method="POST"),
     RouteCase("consent.my_data", allowed=frozenset({Role.CITIZEN})),
+    # Job matching: postings are public data, and each page shows only the logged-in
+    # citizen's own matches (nothing in the URL names a citizen), so no `foreign`.
+    RouteCase("portal.jobs", allowed=frozenset({Role.CITIZEN})),
+    RouteCase(
+        "portal.posting",
+        allowed=frozenset({Role.CITIZEN}),
+        url=lambda world: "/job/999999999",
+    ),
+    RouteCase("portal.alternatives", allowed=frozenset({Role.CITIZEN})),
+    RouteCase(
+        "portal.suggest_occupations",
+        allowed=frozenset({Role.CITIZEN, Role.CASEWORKER}),
+    ),
+    RouteCase(
+        "portal.suggest_skills", allowed=frozenset({Role.CITIZEN, Role.CASEWORKER})
+    ),
     RouteCase("marketplace.provider_home", allowed=frozenset({Role.PROVIDER})),
     RouteCase("advisor.caseworker_home", allowed=frozenset({Role.CASEWORKER})),
     RouteCase("advisor.admin_home", allowed=frozenset({Role.ADMIN})),

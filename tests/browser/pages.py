@@ -21,7 +21,15 @@ PAGES: dict[str, list[str]] = {
         "/log-ind/demo-mitid",
         *FOOTER_PAGES,
     ],
-    "citizen": ["/min-side", "/mine-data", *FOOTER_PAGES],
+    "citizen": [
+        "/min-side",
+        "/mine-data",
+        "/job-til-dig",
+        "/andre-muligheder",
+        "/forslag/stillinger",
+        "/forslag/kompetencer",
+        *FOOTER_PAGES,
+    ],
     "caseworker": ["/sagsbehandler", *FOOTER_PAGES],
     "provider": ["/udbyder", *FOOTER_PAGES],
     "admin": ["/administration", *FOOTER_PAGES],
@@ -66,5 +74,11 @@ STATES: dict[str, list[State]] = {
             submit="main form button[type=submit]",
         ),
     ],
-    "citizen": [State("403", "/sagsbehandler", 403)],
+    "citizen": [
+        State("403", "/sagsbehandler", 403),
+        # The suggestion pages' no-JavaScript fallback, with results.
+        State("suggest-occupations", "/forslag/stillinger?q=sygeplejeske", 200),
+        State("suggest-skills", "/forslag/kompetencer?q=kommunikation", 200),
+        State("jobs-filter-errors", "/job-til-dig?distance=abc", 200),
+    ],
 }

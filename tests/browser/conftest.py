@@ -247,6 +247,8 @@ def tab_for(
 ) -> Iterator[Callable[[str, str, int], Tab]]:
     """The tab for (role, language, width): one context each, kept open while the
     tests that use it run one after the other."""
+    from axe_playwright_python.base import AXE_FILE_PATH
+
     current: dict[tuple[str, str, int], Tab] = {}
 
     def get(role: str, lang: str, width: int) -> Tab:
@@ -261,6 +263,8 @@ def tab_for(
             viewport={"width": width, "height": 800},
             locale="da-DK",
         )
+        # axe-core from axe-playwright-python, present in every page this context loads.
+        context.add_init_script(path=str(AXE_FILE_PATH))
         page = context.new_page()
         tab = Tab(page=page, base_url=live_server, width=width)
 

@@ -49,7 +49,8 @@ def demo_load(size: str, if_empty: bool) -> None:
     click.echo(
         f"Done: {summary.municipalities} municipalities, {summary.citizens} citizens, "
         f"{summary.caseworkers} caseworkers, {summary.providers} providers, "
-        f"{summary.admins} administrators."
+        f"{summary.admins} administrators, {summary.postings} job postings, "
+        f"{summary.citizens_with_cv} CVs."
     )
 
 

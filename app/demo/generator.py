@@ -4,6 +4,10 @@ None of these people, addresses' residents, phone numbers or firms exist. Every 
 and provider row is marked synthetic=True, every e-mail address is under
 demo.jobunivers.dk, and every phone number starts with "+45 00", which no Danish number
 does. The data is deterministic: the same seed gives the same people.
+
+The load also brings the demo taxonomy (unless a taxonomy is loaded already),
+synthetic job postings (app.demo.jobs) and CVs for most citizens (app.demo.profiles);
+the postings' dates count from the date of loading, the one input that is not seeded.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from random import Random
@@ -24,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.auth.passwords import hash_password
 from app.data.municipalities import MUNICIPALITIES
-from app.demo import geography, names
+from app.demo import geography, jobs, names, profiles
 from app.demo.geography import PostcodeInfo
 from app.models import Caseworker, Citizen, Municipality, Provider, Role, User
 
@@ -92,6 +96,10 @@ class DemoSummary:
     providers: int
     admins: int
     size: str
+    # Left out of comparisons so summaries compare as they did before postings and
+    # CVs were added; read them as ordinary fields.
+    postings: int = field(default=0, compare=False)
+    citizens_with_cv: int = field(default=0, compare=False)
 
 
 _TRANSLITERATION = str.maketrans(
@@ -148,8 +156,13 @@ def load_demo(
     size: str = "small",
     seed: int = 2026,
     progress: Callable[[str], None] | None = None,
+    load_date: date | None = None,
 ) -> DemoSummary:
-    """Create the synthetic demo data set and commit it; raises if already loaded."""
+    """Create the synthetic demo data set and commit it; raises if already loaded.
+
+    load_date (default: today) is the only input besides the seed: postings' deadlines
+    fall 10-60 days after it. The same seed and load date give identical rows.
+    """
     if size not in SIZES:
         raise ValueError(f"unknown demo size {size!r}; choose one of {SIZES}")
     if is_loaded(session):
@@ -158,7 +171,7 @@ def load_demo(
         )
     report = progress or (lambda _message: None)
     try:
-        summary = _Loader(session, size, seed, report).run()
+        summary = _Loader(session, size, seed, report, load_date or date.today()).run()
         session.commit()
     except BaseException:
         session.rollback()
@@ -207,10 +220,17 @@ class _Loader:
     """One demo load: draws everything from one seeded Random in a fixed order."""
 
     def __init__(
-        self, session: Session, size: str, seed: int, report: Callable[[str], None]
+        self,
+        session: Session,
+        size: str,
+        seed: int,
+        report: Callable[[str], None],
+        load_date: date,
     ) -> None:
         self.session = session
         self.size = size
+        self.seed = seed
+        self.load_date = load_date
         self.rng = Random(seed)
         self.report = report
         self.names_by_code = {code: name for code, name, _ in MUNICIPALITIES}
@@ -229,6 +249,7 @@ class _Loader:
         self.next_user_id = 1
 
     def run(self) -> DemoSummary:
+        pool = self._occupation_pool()
         municipalities = ensure_municipalities(self.session)
         self.municipality_ids = dict(
             self.session.execute(select(Municipality.code, Municipality.id))
@@ -243,8 +264,20 @@ class _Loader:
         providers = self._create_providers()
         counts = citizen_counts(self.size)
         caseworkers, admins = self._create_staff(counts)
+        first_citizen_user_id = self.next_user_id
         citizens = self._create_citizens(counts)
         self._reset_user_id_sequence()
+        postings = jobs.create_postings(
+            self.session, pool, self.size, self.seed, self.load_date, self.report
+        )
+        with_cv = profiles.create_profiles(
+            self.session,
+            pool,
+            self._demo_citizens(first_citizen_user_id),
+            self.seed,
+            REFERENCE_DATE,
+            self.report,
+        )
         for line in self._login_lines(providers):
             self.report(line)
         return DemoSummary(
@@ -254,7 +287,33 @@ class _Loader:
             providers=len(providers),
             admins=admins,
             size=self.size,
+            postings=postings,
+            citizens_with_cv=with_cv,
         )
+
+    def _occupation_pool(self) -> jobs.OccupationPool:
+        # Imported here: the taxonomy service is only needed when demo data is loaded.
+        from app.services.taxonomy import load_demo_taxonomy
+
+        source = jobs.taxonomy_source(self.session)
+        if source is None:
+            report = load_demo_taxonomy(self.session)
+            self.report(f"Taxonomy: loaded the demo taxonomy ({report.source}).")
+            source = jobs.DEMO_TAXONOMY
+        else:
+            self.report(f"Taxonomy: using the loaded {source} taxonomy.")
+        return jobs.load_occupation_pool(self.session, source)
+
+    def _demo_citizens(self, first_user_id: int) -> list[profiles.DemoCitizen]:
+        rows = self.session.execute(
+            select(Citizen.id, Citizen.birth_date)
+            .where(Citizen.user_id >= first_user_id)
+            .order_by(Citizen.id)
+        )
+        return [
+            profiles.DemoCitizen(id=citizen_id, birth_date=born)
+            for citizen_id, born in rows
+        ]
 
     # People
 

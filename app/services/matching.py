@@ -6,9 +6,9 @@ matcher's results into values the pages can show: posting rows, skill and occupa
 labels in the reader's language, the score and the model version.
 
 The index covers current postings (deadline today or later, or none). It is rebuilt when
-a cheap stamp over those postings changes (count, highest id, newest created_at, today's
-date), never per request otherwise. A posting edited in place does not change the stamp;
-whoever edits postings in place calls `invalidate_match_index()`.
+a cheap stamp over those postings changes (count, highest id, latest updated_at, today's
+date), never per request otherwise; a posting edited in place moves its updated_at, so
+other processes notice, and the importer also calls `invalidate_match_index()`.
 """
 
 from __future__ import annotations
@@ -229,7 +229,7 @@ def _current(today: date) -> Any:
 def _stamp(session: Session, today: date) -> tuple[Any, ...]:
     count, max_id, newest = session.execute(
         select(
-            func.count(Posting.id), func.max(Posting.id), func.max(Posting.created_at)
+            func.count(Posting.id), func.max(Posting.id), func.max(Posting.updated_at)
         ).where(_current(today))
     ).one()
     if isinstance(newest, datetime):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.demo.geography import postcode_info
 from app.models import Hours, Occupation, Posting, PostingSkill, Skill
+from app.services.matching import invalidate_match_index
 
 MAX_TEXT = {"employer": 200, "title": 200, "city": 100, "url": 500, "external_id": 100}
 MAX_DESCRIPTION = 20_000
@@ -295,6 +296,8 @@ def import_postings(
     except ValueError as broken:
         report.problems.append(Problem(_line_of(broken), str(broken)))
     session.commit()
+    # Other processes notice through the postings' updated_at; this one at once.
+    invalidate_match_index()
     return report
 
 

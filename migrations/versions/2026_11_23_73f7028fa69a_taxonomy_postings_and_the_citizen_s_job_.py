@@ -12,7 +12,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "73f7028fa69a"
 down_revision: str | None = "a1c4e2b7d915"
 branch_labels: str | Sequence[str] | None = None
@@ -185,6 +184,12 @@ def upgrade() -> None:
             server_default=sa.func.now(),
             nullable=False,
         ),
+        sa.Column(
+            "updated_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.func.now(),
+            nullable=False,
+        ),
         sa.ForeignKeyConstraint(
             ["occupation_id"],
             ["occupation.id"],
@@ -202,6 +207,9 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             batch_op.f("ix_posting_postcode"), ["postcode"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_posting_updated_at"), ["updated_at"], unique=False
         )
 
     op.create_table(
@@ -322,6 +330,7 @@ def downgrade() -> None:
     op.drop_table("citizen_skill")
     op.drop_table("citizen_occupation")
     with op.batch_alter_table("posting", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_posting_updated_at"))
         batch_op.drop_index(batch_op.f("ix_posting_postcode"))
         batch_op.drop_index(batch_op.f("ix_posting_occupation_id"))
         batch_op.drop_index(batch_op.f("ix_posting_deadline"))

@@ -52,7 +52,12 @@ def test_citizen_logs_in_with_demo_mitid_and_sees_own_page(
     assert response.headers["Location"] == "/min-side"
     page = get_page("/min-side")
     assert "Birgitte Kjær" in page.get_text()
-    assert [a["href"] for a in page.select("nav.nav a")] == ["/min-side", "/mine-data"]
+    nav = [a["href"] for a in page.select("nav.nav a")]
+    assert nav[0] == "/min-side" and "/mine-data" in nav
+    assert not any(
+        href.startswith(("/sagsbehandler", "/udbyder", "/administration"))
+        for href in nav
+    ), "the navigation shows this role's pages only"
 
 
 def test_wrong_password_shows_an_error_and_does_not_log_in(

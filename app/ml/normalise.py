@@ -52,8 +52,9 @@ _NON_WORD = re.compile(r"[^0-9a-z+#]+")
 def fold(text: str) -> str:
     """Lower-case, spell Danish letters in ASCII, drop accents and punctuation."""
     text = text.casefold().translate(_FOLD)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # most labels are plain ASCII by now: skip the slow path
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     # "+" and "#" are kept so that C++ and C# stay distinct from C.
     return _NON_WORD.sub(" ", text).strip()
 
@@ -86,13 +87,14 @@ class LabelIndex:
         concepts: Sequence[Concept],
         languages: Sequence[str],
         labels: Sequence[_Label],
+        folded: Sequence[str],
         vectorizer: TfidfVectorizer,
         matrix: sparse.csr_matrix,
     ) -> None:
         self.concepts = tuple(concepts)
         self.languages = tuple(languages)
         self._labels = tuple(labels)
-        self._folded = [fold(label.text) for label in labels]
+        self._folded = list(folded)
         self._vectorizer = vectorizer
         # Stored transposed (n-gram x label) so that a query row times this matrix
         # touches only the labels that share an n-gram with the query.
@@ -116,6 +118,7 @@ class LabelIndex:
         """
         concept_list = list(concepts)
         labels: list[_Label] = []
+        folded: list[str] = []
         for number, concept in enumerate(concept_list):
             langs = [lang for lang in languages if concept.labels_in(lang)]
             if not langs:
@@ -127,25 +130,28 @@ class LabelIndex:
                     if key and key not in seen:
                         seen.add(key)
                         labels.append(_Label(number, text, lang, position == 0))
+                        folded.append(key)
+        # Texts reach the vectorizer already folded (each label once, each query in
+        # _cosine), so it does no case or accent work of its own.
         vectorizer = TfidfVectorizer(
             analyzer="char_wb",
             ngram_range=(2, 4),
-            preprocessor=fold,
+            lowercase=False,
             sublinear_tf=True,
             dtype=np.float32,
         )
         if labels:
-            matrix = vectorizer.fit_transform([label.text for label in labels])
+            matrix = vectorizer.fit_transform(folded)
         else:
             matrix = sparse.csr_matrix((0, 0), dtype=np.float32)
-        return cls(concept_list, languages, labels, vectorizer, matrix)
+        return cls(concept_list, languages, labels, folded, vectorizer, matrix)
 
     def __len__(self) -> int:
         return len(self._labels)
 
-    def _cosine(self, texts: list[str]) -> np.ndarray:
-        """Cosine similarity of each text with every label: (len(texts), n_labels)."""
-        queries = self._vectorizer.transform(texts)
+    def _cosine(self, folded_texts: list[str]) -> np.ndarray:
+        """Cosine similarity of each folded text with every label: (texts, labels)."""
+        queries = self._vectorizer.transform(folded_texts)
         return (queries @ self._by_gram).toarray()
 
     def search(
@@ -155,7 +161,7 @@ class LabelIndex:
         query = fold(text)
         if not query or not self._labels or limit <= 0:
             return []
-        cosine = self._cosine([text])[0]
+        cosine = self._cosine([query])[0]
         if lang is not None:
             cosine = np.where(self._lang_of == lang, cosine, 0.0)
         candidates = _top_indices(cosine, CANDIDATES)

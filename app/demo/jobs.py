@@ -12,6 +12,7 @@ up to three weeks before it. The same seed and the same load date give the same 
 
 from __future__ import annotations
 
+import enum
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from random import Random
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from app.data import demo_taxonomy
@@ -793,7 +794,33 @@ def create_postings(
             for posting_id, (_, skills) in zip(ids, batch, strict=True)
             for skill_id, required in skills
         ]
-        session.execute(insert(PostingSkill.__table__), skill_rows)
+        bulk_insert(session, PostingSkill.__table__, skill_rows)
         done += len(batch)
         report(f"Postings: {done:,} of {total:,}.")
     return done
+
+
+def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows without reading ids back: COPY on PostgreSQL, else executemany."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(insert(table), rows)
+        return
+    # An executemany of INSERTs spends its time in Python per row; COPY streams the
+    # rows through psycopg's C code inside the session's transaction.
+    columns = list(rows[0])
+    names = ", ".join(f'"{column}"' for column in columns)
+    connection = session.connection().connection.dbapi_connection
+    assert connection is not None
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy,
+    ):
+        for row in rows:
+            copy.write_row(
+                [
+                    value.value if isinstance(value, enum.Enum) else value
+                    for value in (row[column] for column in columns)
+                ]
+            )

@@ -15,10 +15,9 @@ from datetime import date
 from random import Random
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from app.demo.jobs import DemoOccupation, OccupationPool, lower_first
+from app.demo.jobs import DemoOccupation, OccupationPool, bulk_insert, lower_first
 from app.models import (
     CitizenOccupation,
     CitizenSkill,
@@ -178,13 +177,13 @@ class ProfileGenerator:
                 weighted[skill] = weighted.get(skill, 0) + 1
         # Now and then one skill from another field (a hobby, an old job).
         from_jobs = wanted - 1 if rng.random() < 0.3 else wanted
-        chosen: list[int] = []
-        candidates = sorted(weighted)
-        weights = [weighted[s] for s in candidates]
-        while len(chosen) < from_jobs and candidates:
-            index = rng.choices(range(len(candidates)), weights=weights)[0]
-            chosen.append(candidates.pop(index))
-            weights.pop(index)
+        # Weighted sampling without replacement in one pass (Efraimidis-Spirakis):
+        # the skills with the largest random() ** (1 / weight) win.
+        keyed = sorted(
+            ((rng.random() ** (1 / weighted[s]), s) for s in sorted(weighted)),
+            reverse=True,
+        )
+        chosen = [s for _, s in keyed[:from_jobs]]
         while len(chosen) < wanted:
             extra = rng.choice(self._all_skills)
             if extra not in chosen:
@@ -242,9 +241,9 @@ def create_profiles(
         occupations = [row for cv in cvs for row in cv[1]]
         preferences = [cv[2] for cv in cvs]
         if cvs:
-            session.execute(insert(CitizenSkill.__table__), skills)
-            session.execute(insert(CitizenOccupation.__table__), occupations)
-            session.execute(insert(JobPreferences.__table__), preferences)
+            bulk_insert(session, CitizenSkill.__table__, skills)
+            bulk_insert(session, CitizenOccupation.__table__, occupations)
+            bulk_insert(session, JobPreferences.__table__, preferences)
         with_cv += len(cvs)
         done += len(batch)
         report(f"CVs: {done:,} of {len(citizens):,} citizens ({with_cv:,} with a CV).")

@@ -33,7 +33,7 @@ MAX_YEARS = 15
 DISTANCES_KM = (10, 20, 30, 50)
 DISTANCE_WEIGHTS = (15, 30, 35, 20)
 HOURS = (HoursPreference.ANY, HoursPreference.FULL_TIME, HoursPreference.PART_TIME)
-HOURS_WEIGHTS = (55, 30, 15)
+HOURS_WEIGHTS = (60, 32, 8)
 OPEN_TO_OTHER_INDUSTRIES = 0.8
 # Jobs that young people without an education often start in.
 FIRST_JOB_INDUSTRIES = frozenset(

@@ -66,7 +66,9 @@ def taxonomy_import(paths: tuple[str, ...]) -> None:
 
 @postings_cli.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--source", default=None, help="Name of the source (default: the file name).")
+@click.option(
+    "--source", default=None, help="Name of the source (default: the file name)."
+)
 def postings_import(path: str, source: str | None) -> None:
     """Import job postings from a JSON or CSV file; bad rows are reported and skipped."""
     from app.services import postings

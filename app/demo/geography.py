@@ -142,6 +142,12 @@ _COORDINATE_FIXES: dict[str, tuple[float, float]] = {
     "7752": (56.910, 8.540),  # Snedsted
     "7755": (56.820, 8.410),  # Bedsted Thy
     "7770": (56.770, 8.320),  # Vestervig
+    "3730": (55.061, 15.128),  # Nexø
+    "3740": (55.136, 15.141),  # Svaneke
+    "3760": (55.211, 14.972),  # Gudhjem
+    "4874": (54.575, 11.927),  # Gedser
+    "9850": (57.588, 9.963),  # Hirtshals
+    "9990": (57.722, 10.585),  # Skagen
 }
 
 # Postcodes whose nearest seat lies across a municipal border (islands, long or

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from werkzeug.serving import WSGIRequestHandler, make_server
@@ -22,7 +22,17 @@ from app import create_app
 from app.auth.passwords import hash_password
 from app.db import make_engine
 from app.migrate import upgrade
-from app.models import Caseworker, Citizen, Municipality, Provider, Role, User
+from app.models import (
+    Caseworker,
+    Citizen,
+    CitizenOccupation,
+    CitizenSkill,
+    JobPreferences,
+    Municipality,
+    Provider,
+    Role,
+    User,
+)
 from tests.factories import TEST_PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -82,6 +92,31 @@ def browser_database_url() -> Iterator[str]:
         admin.dispose()
 
 
+def _copy_a_demo_cv(session: Session, to_user: User) -> None:
+    """Give the browser citizen the CV of the Copenhagen demo citizen with most skills,
+    so the sweep sees job cards with reasons rather than only empty states."""
+    session.flush()
+    target = session.scalars(select(Citizen).where(Citizen.user_id == to_user.id)).one()
+    donor_id = session.scalar(
+        select(CitizenSkill.citizen_id)
+        .join(Citizen, Citizen.id == CitizenSkill.citizen_id)
+        .where(Citizen.municipality_id == target.municipality_id)
+        .group_by(CitizenSkill.citizen_id)
+        .order_by(func.count().desc(), CitizenSkill.citizen_id)
+        .limit(1)
+    )
+    if donor_id is None:
+        return
+    for model, fields in (
+        (CitizenSkill, ("skill_id",)),
+        (CitizenOccupation, ("occupation_id", "link", "title_as_written", "years")),
+        (JobPreferences, ("max_distance_km", "hours", "open_to_other_industries")),
+    ):
+        for row in session.scalars(select(model).where(model.citizen_id == donor_id)):
+            values = {name: getattr(row, name) for name in fields}
+            session.add(model(citizen_id=target.id, **values))
+
+
 def seed_users(url: str) -> None:
     """One user per role, as tests/factories.py makes them; demo data when available."""
     engine = make_engine(url)
@@ -117,6 +152,7 @@ def seed_users(url: str) -> None:
                 synthetic=True,
             )
         )
+        _copy_a_demo_cv(session, to_user=citizen_user)
         for role in (Role.CASEWORKER, Role.PROVIDER, Role.ADMIN):
             user = User(
                 role=role,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from flask import Flask, current_app, g
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import MetaData, Table, create_engine, event, insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -88,3 +89,36 @@ def transaction() -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+
+
+BULK_BATCH = 5_000
+
+
+def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows without reading ids back: COPY on PostgreSQL, else executemany.
+
+    An executemany of INSERTs spends its time in Python per row; COPY streams the rows
+    through psycopg's C code inside the session's transaction, several times faster.
+    """
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        for start in range(0, len(rows), BULK_BATCH):
+            session.execute(insert(table), rows[start : start + BULK_BATCH])
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{column}"' for column in columns)
+    connection = session.connection().connection.dbapi_connection
+    if connection is None:
+        raise RuntimeError("no database connection for COPY")
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy,
+    ):
+        for row in rows:
+            copy.write_row(
+                [
+                    value.value if isinstance(value, enum.Enum) else value
+                    for value in (row[column] for column in columns)
+                ]
+            )

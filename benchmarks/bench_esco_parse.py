@@ -28,18 +28,11 @@ from typing import TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _shared import shared_data  # noqa: E402  (benchmarks/ is the script's folder)
+
 from app.ml.esco_csv import EscoBundle, load_taxonomy  # noqa: E402
 
 T = TypeVar("T")
-
-
-def shared_data() -> Path | None:
-    """The shared data folder, or None when it is not on this machine."""
-    candidates = [os.environ.get("JOBUNIVERS_SHARED_DATA"), ROOT.parent / "shared/data"]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return None
 
 
 def stream_all(bundle: EscoBundle) -> Counter[str]:

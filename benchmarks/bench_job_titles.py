@@ -25,21 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _shared import shared_data  # noqa: E402  (benchmarks/ is the script's folder)
 from rapidfuzz import process  # noqa: E402
 
 from app.ml.esco_csv import load_taxonomy  # noqa: E402
 from app.ml.normalise import LabelIndex  # noqa: E402
 
 K = (1, 5, 10)
-
-
-def shared_data() -> Path | None:
-    """The shared data folder, or None when it is not on this machine."""
-    candidates = [os.environ.get("JOBUNIVERS_SHARED_DATA"), ROOT.parent / "shared/data"]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return None
 
 
 def evaluate(

@@ -24,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _shared import shared_data  # noqa: E402  (benchmarks/ is the script's folder)
+
 from app.ml.esco_csv import load_taxonomy  # noqa: E402
 from app.ml.matching import (  # noqa: E402
     CitizenProfile,
@@ -49,15 +51,6 @@ TOWNS = [
     (55.231, 11.767, 2),  # Næstved
     (55.056, 14.918, 1),  # Rønne
 ]
-
-
-def shared_data() -> Path | None:
-    """The shared data folder, or None when it is not on this machine."""
-    candidates = [os.environ.get("JOBUNIVERS_SHARED_DATA"), ROOT.parent / "shared/data"]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return None
 
 
 def esco_taxonomy(data: Path) -> Taxonomy | None:

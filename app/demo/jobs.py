@@ -12,7 +12,6 @@ up to three weeks before it. The same seed and the same load date give the same 
 
 from __future__ import annotations
 
-import enum
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,10 +19,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from random import Random
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.data import demo_taxonomy
+from app.db import bulk_insert
 from app.demo import geography, names
 from app.demo.geography import PostcodeInfo
 from app.models import (
@@ -798,29 +798,3 @@ def create_postings(
         done += len(batch)
         report(f"Postings: {done:,} of {total:,}.")
     return done
-
-
-def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows without reading ids back: COPY on PostgreSQL, else executemany."""
-    if not rows:
-        return
-    if session.get_bind().dialect.name != "postgresql":
-        session.execute(insert(table), rows)
-        return
-    # An executemany of INSERTs spends its time in Python per row; COPY streams the
-    # rows through psycopg's C code inside the session's transaction.
-    columns = list(rows[0])
-    names = ", ".join(f'"{column}"' for column in columns)
-    connection = session.connection().connection.dbapi_connection
-    assert connection is not None
-    with (
-        connection.cursor() as cursor,
-        cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy,
-    ):
-        for row in rows:
-            copy.write_row(
-                [
-                    value.value if isinstance(value, enum.Enum) else value
-                    for value in (row[column] for column in columns)
-                ]
-            )

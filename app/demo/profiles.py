@@ -17,7 +17,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.demo.jobs import DemoOccupation, OccupationPool, bulk_insert, lower_first
+from app.db import bulk_insert
+from app.demo.jobs import DemoOccupation, OccupationPool, lower_first
 from app.models import (
     CitizenOccupation,
     CitizenSkill,

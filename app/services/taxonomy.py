@@ -12,7 +12,6 @@ label search index per concept kind, on first use.
 
 from __future__ import annotations
 
-import enum
 import threading
 import time
 from collections import defaultdict
@@ -21,10 +20,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Table, bindparam, case, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, case, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.data import demo_taxonomy
+from app.db import bulk_insert
 from app.ml.esco_csv import EscoBundle
 from app.ml.taxonomy import FALLBACK_LANGUAGE, Concept, OccupationSkills, Taxonomy
 from app.ml.taxonomy import make_concept as _make_concept
@@ -410,39 +410,6 @@ def _batches(rows: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
         yield rows[start : start + size]
 
 
-def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    if session.get_bind().dialect.name == "postgresql":
-        _copy_rows(session, table, rows)
-        return
-    for chunk in _batches(rows):
-        session.execute(insert(table), list(chunk))
-
-
-def _copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """COPY rows into a PostgreSQL table inside the session's transaction.
-
-    An executemany of INSERTs spends most of its time in Python per row; COPY streams
-    the rows through psycopg's C code, several times faster.
-    """
-    columns = list(rows[0])
-    names = ", ".join(f'"{column}"' for column in columns)
-    connection = session.connection().connection.dbapi_connection
-    assert connection is not None
-    with (
-        connection.cursor() as cursor,
-        cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy,
-    ):
-        for row in rows:
-            copy.write_row(
-                [
-                    value.value if isinstance(value, enum.Enum) else value
-                    for value in (row[column] for column in columns)
-                ]
-            )
-
-
 def _update_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """UPDATE table by id; each row is {"b_id": ..., "b_<column>": ...}."""
     if not rows:
@@ -494,7 +461,7 @@ def _sync_concepts(
             update_row = {"b_id": row.id, "b_source_id": source_id}
             update_row.update({f"b_{c}": values.get(c) for c in columns})
             updates.append(update_row)
-    _insert_many(session, table, inserts)
+    bulk_insert(session, table, inserts)
     _update_many(session, table, updates)
     ids = {
         uri: id_
@@ -528,7 +495,7 @@ def _sync_isco_groups(
         if (row := existing.get(code)) is not None
         and (row.uri, row.level) != (values["uri"], values["level"])
     ]
-    _insert_many(session, _ISCO, inserts)
+    bulk_insert(session, _ISCO, inserts)
     _update_many(session, _ISCO, updates)
     ids = dict(session.execute(select(_ISCO.c.code, _ISCO.c.id)).tuples().all())
     return ids, Count(len(wanted), len(inserts), len(updates))
@@ -599,7 +566,7 @@ def _sync_labels(
             }
         )
     for written, chunk in enumerate(_batches(inserts), 1):
-        _insert_many(session, _LABEL, list(chunk))
+        bulk_insert(session, _LABEL, list(chunk))
         if (written * BATCH) % PROGRESS_EVERY == 0:
             ticker.say(f"{concept_type.value} labels written: {written * BATCH:,}")
     return counts
@@ -647,7 +614,7 @@ def _sync_relations(
         for (occ_id, skill_id), relation in wanted.items()
         if (occ_id, skill_id) not in seen
     ]
-    _insert_many(session, _REL, inserts)
+    bulk_insert(session, _REL, inserts)
     count.new, count.changed, count.removed = len(inserts), len(updates), len(stale)
     return count, unknown
 

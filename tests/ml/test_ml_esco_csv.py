@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from app.ml.esco_csv import EscoBundle, load_taxonomy, normalise_skill_type
+from tests.esco_layout import (
+    ISCO_HEADER,
+    OCCUPATION_HEADER,
+    RELATION_HEADER,
+    SKILL_HEADER,
+    csv_text,
+)
 
 ESCO = "http://data.europa.eu/esco"
 NURSE = f"{ESCO}/occupation/nurse"
@@ -17,61 +22,10 @@ COOK = f"{ESCO}/occupation/cook"
 CARE = f"{ESCO}/skill/care"
 HACCP = f"{ESCO}/skill/haccp"
 
-OCC_HEADER = [
-    "conceptType",
-    "conceptUri",
-    "iscoGroup",
-    "preferredLabel",
-    "altLabels",
-    "hiddenLabels",
-    "status",
-    "modifiedDate",
-    "regulatedProfessionNote",
-    "scopeNote",
-    "definition",
-    "inScheme",
-    "description",
-    "code",
-]
-SKILL_HEADER = [
-    "conceptType",
-    "conceptUri",
-    "skillType",
-    "reuseLevel",
-    "preferredLabel",
-    "altLabels",
-    "hiddenLabels",
-    "status",
-    "modifiedDate",
-    "scopeNote",
-    "definition",
-    "inScheme",
-    "description",
-]
-ISCO_HEADER = [
-    "conceptType",
-    "conceptUri",
-    "code",
-    "preferredLabel",
-    "status",
-    "altLabels",
-    "inScheme",
-    "description",
-]
-REL_HEADER = ["occupationUri", "relationType", "skillType", "skillUri"]
-
-
-def _csv(header: list[str], rows: list[dict[str, str]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
 
 def _occupations_en() -> str:
-    return _csv(
-        OCC_HEADER,
+    return csv_text(
+        OCCUPATION_HEADER,
         [
             {
                 "conceptType": "Occupation",
@@ -97,8 +51,8 @@ def _occupations_en() -> str:
 
 def _occupations_da() -> str:
     # An older Danish file: the cook is missing, and the nurse's group differs.
-    return _csv(
-        OCC_HEADER,
+    return csv_text(
+        OCCUPATION_HEADER,
         [
             {
                 "conceptType": "Occupation",
@@ -112,7 +66,7 @@ def _occupations_da() -> str:
 
 
 def _skills_en() -> str:
-    return _csv(
+    return csv_text(
         SKILL_HEADER,
         [
             {
@@ -136,7 +90,7 @@ def _skills_en() -> str:
 
 def _isco(lang: str) -> str:
     label = {"en": "Health professionals", "da": "Sundhedsprofessionelle"}[lang]
-    return _csv(
+    return csv_text(
         ISCO_HEADER,
         [
             {
@@ -150,8 +104,8 @@ def _isco(lang: str) -> str:
 
 
 def _relations() -> str:
-    return _csv(
-        REL_HEADER,
+    return csv_text(
+        RELATION_HEADER,
         [
             {
                 "occupationUri": NURSE,

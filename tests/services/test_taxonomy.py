@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import time
 import zipfile
@@ -24,6 +23,13 @@ from app.models import (
     TaxonomySource,
 )
 from app.services import taxonomy
+from tests.esco_layout import (
+    ISCO_HEADER,
+    OCCUPATION_HEADER,
+    RELATION_HEADER,
+    SKILL_HEADER,
+    csv_text,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 ESCO_DIR = Path(
@@ -34,61 +40,6 @@ OCC = "http://data.europa.eu/esco/occupation/"
 SKILL = "http://data.europa.eu/esco/skill/"
 NURSE, DEVELOPER, COOK = OCC + "nurse", OCC + "developer", OCC + "cook"
 CARE, PYTHON, MEALS = SKILL + "patient-care", SKILL + "python", SKILL + "cook-meals"
-
-# The column layout of the official ESCO v1.1.1 CSV download.
-OCCUPATION_HEADER = [
-    "conceptType",
-    "conceptUri",
-    "iscoGroup",
-    "preferredLabel",
-    "altLabels",
-    "hiddenLabels",
-    "status",
-    "modifiedDate",
-    "regulatedProfessionNote",
-    "scopeNote",
-    "definition",
-    "inScheme",
-    "description",
-    "code",
-]
-SKILL_HEADER = [
-    "conceptType",
-    "conceptUri",
-    "skillType",
-    "reuseLevel",
-    "preferredLabel",
-    "altLabels",
-    "hiddenLabels",
-    "status",
-    "modifiedDate",
-    "scopeNote",
-    "definition",
-    "inScheme",
-    "description",
-]
-ISCO_HEADER = [
-    "conceptType",
-    "conceptUri",
-    "code",
-    "preferredLabel",
-    "status",
-    "altLabels",
-    "inScheme",
-    "description",
-]
-RELATION_HEADER = ["occupationUri", "relationType", "skillType", "skillUri"]
-
-
-def _csv(header: list[str], rows: list[dict[str, str]]) -> str:
-    path_rows = [{column: row.get(column, "") for column in header} for row in rows]
-    from io import StringIO
-
-    buffer = StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(path_rows)
-    return buffer.getvalue()
 
 
 def _occupation(uri: str, isco: str, label: str, alts: str = "") -> dict[str, str]:
@@ -152,7 +103,7 @@ def make_bundle(
     with zipfile.ZipFile(archive, "w") as bundle:
         bundle.writestr(
             "occupations_en.csv",
-            _csv(
+            csv_text(
                 OCCUPATION_HEADER,
                 [
                     _occupation(
@@ -165,7 +116,7 @@ def make_bundle(
         )
         bundle.writestr(
             "skills_en.csv",
-            _csv(
+            csv_text(
                 SKILL_HEADER,
                 [
                     _skill(CARE, "skill/competence", "provide patient care"),
@@ -176,7 +127,7 @@ def make_bundle(
         )
         bundle.writestr(
             "ISCOGroups_en.csv",
-            _csv(
+            csv_text(
                 ISCO_HEADER,
                 [
                     _isco("2", "Professionals"),
@@ -187,12 +138,12 @@ def make_bundle(
             ),
         )
         bundle.writestr(
-            "occupationSkillRelations.csv", _csv(RELATION_HEADER, relations)
+            "occupationSkillRelations.csv", csv_text(RELATION_HEADER, relations)
         )
     danish = tmp_path / "da"
     danish.mkdir(exist_ok=True)
     (danish / "occupations_da.csv").write_text(
-        _csv(
+        csv_text(
             OCCUPATION_HEADER,
             [
                 _occupation(

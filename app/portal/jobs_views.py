@@ -20,6 +20,7 @@ from app.portal import bp
 from app.portal.forms import JobFilterForm, SuggestionForm, page_number
 from app.security import role_required
 from app.services import matching
+from app.services.taxonomy import suggest
 
 # Ids and field names the autocomplete macro may ask the partial to use.
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
@@ -120,8 +121,6 @@ def _suggestions(kind: str, endpoint: str) -> Response:
     query = (form.q.data or "").strip() if valid else ""
     found = []
     if query:
-        from app.services.taxonomy import suggest
-
         found = suggest(get_session(), query, kind, _lang(), limit=SUGGESTION_LIMIT)
     heading, field_label = SUGGESTION_PAGES[kind]
     form.q.label.text = field_label

@@ -1,0 +1,1 @@
+"""Tests of the citizen's own data: the registry and "Mine data"."""

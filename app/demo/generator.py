@@ -278,6 +278,9 @@ class _Loader:
             REFERENCE_DATE,
             self.report,
         )
+        if self.size == "small":
+            widened = profiles.widen_searches_without_matches(self.session)
+            self.report(f"{widened} citizens widened their search to find matches.")
         for line in self._login_lines(providers):
             self.report(line)
         return DemoSummary(

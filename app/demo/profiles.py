@@ -15,6 +15,7 @@ from datetime import date
 from random import Random
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import bulk_insert
@@ -249,3 +250,36 @@ def create_profiles(
         done += len(batch)
         report(f"CVs: {done:,} of {len(citizens):,} citizens ({with_cv:,} with a CV).")
     return with_cv
+
+
+def widen_searches_without_matches(session: Session) -> int:
+    """Small demo: a citizen whose own distance finds no job widens it, as a real one
+    would, to the nearest distance that does; returns how many did.
+
+    Run after postings and CVs exist, so every demo citizen with a CV sees matches.
+    """
+    from app.services import matching  # the matcher is only needed for the demo load
+
+    session.flush()
+    widened = 0
+    for preferences in session.scalars(
+        select(JobPreferences).order_by(JobPreferences.id)
+    ):
+        if matching.jobs_for(session, preferences.citizen_id, page=1, per_page=1).total:
+            continue
+        for distance in matching.WIDER_DISTANCES:
+            if distance <= preferences.max_distance_km:
+                continue
+            found = matching.jobs_for(
+                session,
+                preferences.citizen_id,
+                page=1,
+                per_page=1,
+                max_distance_km=distance,
+            )
+            if found.total:
+                preferences.max_distance_km = distance
+                widened += 1
+                break
+    session.flush()
+    return widened

@@ -397,3 +397,22 @@ def test_firm_names_use_the_town_without_its_district() -> None:
     assert _town("Lem St") == "Lem"
     assert _town("Kongens Lyngby") == "Kongens Lyngby"
     assert danish_date(date(2026, 12, 1)) == "1. december 2026"
+
+
+def test_every_citizen_with_a_cv_sees_matches_and_alternatives(
+    small_demo: Session,
+) -> None:
+    """The issue's promise, through the real matching service and each citizen's own
+    saved distance and hours."""
+    from app.services import matching
+
+    citizen_ids = sorted(_cv_citizens(small_demo))
+    assert citizen_ids
+    for citizen_id in citizen_ids:
+        jobs = matching.jobs_for(small_demo, citizen_id, page=1, per_page=3)
+        assert jobs.total > 0, citizen_id
+        assert all(
+            item.reasons.matched_essential or item.occupation for item in jobs.items
+        )
+        alternatives = matching.alternatives_for(small_demo, citizen_id)
+        assert alternatives.items, citizen_id

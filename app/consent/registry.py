@@ -138,7 +138,7 @@ def _citizen(column: str, label: Any, category: Category, **kw: Any) -> Personal
 def _account(column: str, label: Any, **kw: Any) -> PersonalField:
     values: dict[str, Any] = {
         "source": Source.SYSTEM,
-        "purposes": HELP,
+        "purposes": frozenset({Purpose.ACCOUNTABILITY}),
         "legal_basis": LOGIN,
         "retention": WHILE_ACCOUNT,
     }
@@ -232,7 +232,7 @@ REGISTRY: tuple[PersonalField, ...] = (
     ),
     _account("mitid_subject", _l("MitID identifier"), source=Source.REGISTER),
     _account("active", _l("Account active")),
-    _account("locale", _l("Language"), source=Source.SELF_DECLARED),
+    _account("locale", _l("Language"), source=Source.SELF_DECLARED, purposes=HELP),
     _account("created_at", _l("Account created")),
     _account("last_login_at", _l("Last logged in")),
     # citizen_skill

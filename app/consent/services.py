@@ -1,13 +1,62 @@
-"""Use cases for the citizen's own data."""
+"""Use cases for the citizen's own data: "Mine data", generated from the registry."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import AccessLog, ChangeRecord, Citizen
+from app.consent.registry import (
+    CATEGORY_LABELS,
+    PURPOSE_LABELS,
+    SOURCE_LABELS,
+    Category,
+    PersonalField,
+    Purpose,
+    entry_for,
+    shown_fields,
+)
+from app.models import (
+    AccessLog,
+    ChangeRecord,
+    Citizen,
+    CitizenOccupation,
+    CitizenSkill,
+    HoursPreference,
+    JobPreferences,
+    Municipality,
+    Occupation,
+    OccupationLink,
+    Skill,
+    User,
+)
+from app.services.taxonomy import label_for
+
+DANISH_TIME = ZoneInfo("Europe/Copenhagen")
+NOTHING = "—"
+
+HOURS_LABELS = {
+    HoursPreference.FULL_TIME: _l("Full time"),
+    HoursPreference.PART_TIME: _l("Part time"),
+    HoursPreference.ANY: _l("Full or part time"),
+}
+LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
+LINK_LABELS = {
+    OccupationLink.EXPERIENCE: _l("You have worked as"),
+    OccupationLink.DESIRED: _l("You want to work as"),
+}
+EMPTY_TEXTS = {
+    Category.CV: _l("You have not added any competences or occupations yet."),
+    Category.JOB_PREFERENCES: _l("You have not set any job preferences yet."),
+}
 
 
 @dataclass(frozen=True)
@@ -16,11 +65,48 @@ class HistoryCounts:
     reads: int
 
 
+@dataclass(frozen=True)
+class Datum:
+    """One piece of data held about the citizen, with where it came from and why."""
+
+    label: Any
+    value: str
+    source: Any
+    purposes: tuple[Any, ...]
+    control: bool
+    legal_basis: Any
+    retention: Any
+    last_changed: str
+
+
+@dataclass(frozen=True)
+class Section:
+    category: Category
+    title: Any
+    items: tuple[Datum, ...]
+    empty_text: Any = None
+
+
+@dataclass(frozen=True)
+class MyData:
+    full_name: str
+    sections: tuple[Section, ...]
+    counts: HistoryCounts
+
+    @property
+    def has_control_data(self) -> bool:
+        return any(item.control for s in self.sections for item in s.items)
+
+
 def count_own_history(session: Session, user_id: int) -> HistoryCounts:
     """How many changes and staff reads are recorded for the citizen of this user."""
     citizen_id = session.scalar(select(Citizen.id).where(Citizen.user_id == user_id))
     if citizen_id is None:
         return HistoryCounts(0, 0)
+    return _counts(session, citizen_id)
+
+
+def _counts(session: Session, citizen_id: int) -> HistoryCounts:
     changes = session.scalar(
         select(func.count())
         .select_from(ChangeRecord)
@@ -32,3 +118,218 @@ def count_own_history(session: Session, user_id: int) -> HistoryCounts:
         .where(AccessLog.citizen_id == citizen_id)
     )
     return HistoryCounts(changes=int(changes or 0), reads=int(reads or 0))
+
+
+def collect_my_data(session: Session, user_id: int, lang: str) -> MyData | None:
+    """Every datum held about the citizen of this user, by category (None: no citizen)."""
+    citizen = session.scalar(select(Citizen).where(Citizen.user_id == user_id))
+    if citizen is None:
+        return None
+    user = session.get(User, user_id)
+    assert user is not None
+    changed = _last_changes(session, citizen.id, user_id)
+    fmt = _Formatter(session, lang)
+    items: dict[Category, list[Datum]] = {category: [] for category in Category}
+
+    def add_row(table: str, row: Any) -> None:
+        for entry in shown_fields(table):
+            value = fmt.value(entry, getattr(row, entry.column))
+            when = changed.get((table, row.id, entry.column))
+            items[entry.category].append(_datum(entry, entry.label, value, when, fmt))
+
+    add_row("citizen", citizen)
+    preferences = session.scalar(
+        select(JobPreferences).where(JobPreferences.citizen_id == citizen.id)
+    )
+    if preferences is not None:
+        add_row("job_preferences", preferences)
+    items[Category.CV].extend(_occupations(session, citizen.id, changed, fmt))
+    items[Category.CV].extend(_skills(session, citizen.id, changed, fmt))
+    add_row("user_account", user)
+    counts = _counts(session, citizen.id)
+    items[Category.ACCESS_LOG].append(
+        _log_datum(
+            entry_for("access_log", "at"),
+            _l("Times staff or a provider has looked at your data"),
+            counts.reads,
+            session.scalar(
+                select(func.max(AccessLog.at)).where(AccessLog.citizen_id == citizen.id)
+            ),
+            fmt,
+        )
+    )
+    items[Category.CHANGE_HISTORY].append(
+        _log_datum(
+            entry_for("change_record", "at"),
+            _l("Recorded changes to your data"),
+            counts.changes,
+            max(changed.values(), default=None),
+            fmt,
+        )
+    )
+    sections = tuple(
+        Section(
+            category,
+            CATEGORY_LABELS[category],
+            tuple(items[category]),
+            EMPTY_TEXTS.get(category),
+        )
+        for category in CATEGORY_LABELS
+        if items[category] or category in EMPTY_TEXTS
+    )
+    return MyData(citizen.full_name, sections, counts)
+
+
+def _datum(
+    entry: PersonalField, label: Any, value: str, when: Any, fmt: _Formatter
+) -> Datum:
+    return Datum(
+        label=label,
+        value=value,
+        source=SOURCE_LABELS[entry.source],
+        purposes=tuple(PURPOSE_LABELS[p] for p in Purpose if p in entry.purposes),
+        control=entry.is_control,
+        legal_basis=entry.legal_basis,
+        retention=entry.retention,
+        last_changed=fmt.date(when) if when is not None else NOTHING,
+    )
+
+
+def _log_datum(
+    entry: PersonalField, label: Any, count: int, latest: Any, fmt: _Formatter
+) -> Datum:
+    return _datum(entry, label, fmt.number(count), latest, fmt)
+
+
+def _last_changes(
+    session: Session, citizen_id: int, user_id: int
+) -> dict[tuple[str, int, str], datetime]:
+    """The latest recorded change of each (table, row, field) about the citizen."""
+    rows = session.execute(
+        select(
+            ChangeRecord.table_name,
+            ChangeRecord.row_id,
+            ChangeRecord.field,
+            func.max(ChangeRecord.at),
+        )
+        .where(
+            or_(
+                ChangeRecord.citizen_id == citizen_id,
+                (ChangeRecord.table_name == "user_account")
+                & (ChangeRecord.row_id == user_id),
+            )
+        )
+        .group_by(ChangeRecord.table_name, ChangeRecord.row_id, ChangeRecord.field)
+    ).all()
+    return {(table, row_id, field): at for table, row_id, field, at in rows}
+
+
+def _latest(
+    changed: dict[tuple[str, int, str], datetime], table: str, row_id: int
+) -> datetime | None:
+    found = [at for (t, r, _f), at in changed.items() if t == table and r == row_id]
+    return max(found, default=None)
+
+
+def _occupations(
+    session: Session,
+    citizen_id: int,
+    changed: dict[tuple[str, int, str], datetime],
+    fmt: _Formatter,
+) -> list[Datum]:
+    entry = entry_for("citizen_occupation", "occupation_id")
+    rows = session.execute(
+        select(CitizenOccupation, Occupation.uri)
+        .join(Occupation, Occupation.id == CitizenOccupation.occupation_id)
+        .where(CitizenOccupation.citizen_id == citizen_id)
+        .order_by(CitizenOccupation.link, CitizenOccupation.id)
+    ).all()
+    found = []
+    for row, uri in rows:
+        value = label_for(session, uri, fmt.lang)
+        if row.title_as_written and row.title_as_written != value:
+            wrote = _("you wrote: %(title)s", title=row.title_as_written)
+            value += f" ({wrote})"
+        if row.years is not None:
+            value += "; " + _("years of experience: %(years)s", years=row.years)
+        when = _latest(changed, "citizen_occupation", row.id)
+        found.append(_datum(entry, LINK_LABELS[row.link], value, when, fmt))
+    return found
+
+
+def _skills(
+    session: Session,
+    citizen_id: int,
+    changed: dict[tuple[str, int, str], datetime],
+    fmt: _Formatter,
+) -> list[Datum]:
+    entry = entry_for("citizen_skill", "skill_id")
+    rows = session.execute(
+        select(CitizenSkill.id, Skill.uri)
+        .join(Skill, Skill.id == CitizenSkill.skill_id)
+        .where(CitizenSkill.citizen_id == citizen_id)
+    ).all()
+    labelled = sorted(
+        ((label_for(session, uri, fmt.lang), row_id) for row_id, uri in rows),
+        key=lambda pair: pair[0].casefold(),
+    )
+    return [
+        _datum(
+            entry,
+            entry.label,
+            label,
+            _latest(changed, "citizen_skill", row_id),
+            fmt,
+        )
+        for label, row_id in labelled
+    ]
+
+
+class _Formatter:
+    """Values as the citizen reads them: Danish dates, names instead of ids."""
+
+    def __init__(self, session: Session, lang: str) -> None:
+        self.session = session
+        self.lang = lang
+
+    def number(self, value: int) -> str:
+        return format_decimal(value, locale=self.lang)
+
+    def date(self, value: date | datetime) -> str:
+        if isinstance(value, datetime):
+            value = _in_denmark(value).date()
+        return format_date(value, "long", locale=self.lang)
+
+    def moment(self, value: datetime) -> str:
+        local = _in_denmark(value)
+        time = format_time(local, "short", locale=self.lang)
+        return f"{self.date(local)}, {time}"
+
+    def value(self, entry: PersonalField, value: Any) -> str:
+        if value is None or value == "":
+            return str(_("Not recorded"))
+        if entry.column == "municipality_id":
+            name = self.session.scalar(
+                select(Municipality.name).where(Municipality.id == value)
+            )
+            return f"Jobcenter {name}"
+        if entry.column == "max_distance_km":
+            return f"{self.number(value)} km"
+        if entry.column == "locale":
+            return LANGUAGE_NAMES.get(value, value)
+        if isinstance(value, HoursPreference):
+            return str(HOURS_LABELS[value])
+        if isinstance(value, bool):
+            return str(_("Yes") if value else _("No"))
+        if isinstance(value, datetime):
+            return self.moment(value)
+        if isinstance(value, date):
+            return self.date(value)
+        return str(value)
+
+
+def _in_denmark(value: datetime) -> datetime:
+    # SQLite hands back naive datetimes; they are stored in UTC.
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(DANISH_TIME)

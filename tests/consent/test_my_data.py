@@ -1,0 +1,163 @@
+"""'Mine data': every datum held about the citizen, generated from the registry."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+import pytest
+
+from app.audit import SYSTEM, Actor, change_fields, log_access
+from app.consent.services import collect_my_data, count_own_history
+from app.models import HoursPreference
+from app.services import matching
+from tests.pages import csrf_token
+from tests.portal import give_cv, load_taxonomy
+
+
+@pytest.fixture(autouse=True)
+def taxonomy(db):
+    load_taxonomy(db)
+    yield
+    matching.invalidate_match_index()
+
+
+def _text(soup) -> str:
+    return re.sub(r"\s+", " ", soup.get_text())
+
+
+def _row(page, label: str):
+    """The table row whose header cell starts with `label`."""
+    for th in page.find_all("th", scope="row"):
+        if _text(th).strip().startswith(label):
+            return th.find_parent("tr")
+    raise AssertionError(f"no row {label!r}")
+
+
+def test_shows_own_name_address_cv_and_preferences(
+    db, get_page, make_citizen, login
+) -> None:
+    citizen = make_citizen(
+        first_name="Karen",
+        last_name="Bech",
+        street="Vestergade 3",
+        postcode="8000",
+        city="Aarhus C",
+        birth_date=date(1984, 3, 14),
+    )
+    give_cv(
+        db,
+        citizen,
+        skills=["nursing-care"],
+        desired=["sygeplejerske"],
+        max_distance_km=25,
+        hours=HoursPreference.PART_TIME,
+    )
+    login(citizen.user)
+    page = get_page("/mine-data")
+    assert page.h1.get_text(strip=True) == "Mine data"
+    text = _text(page)
+    for expected in ("Karen", "Bech", "Vestergade 3", "8000", "Aarhus C"):
+        assert expected in text
+    assert "14. marts 1984" in text
+    assert "Sygepleje" in _text(_row(page, "Kompetence"))
+    assert "Sygeplejerske" in _text(_row(page, "Du ønsker at arbejde som"))
+    assert "25 km" in _text(_row(page, "Hvor langt du vil rejse"))
+    assert "Deltid" in _text(_row(page, "Arbejdstid"))
+    for heading in ("Hvem du er", "Hvor du bor", "Dit CV og dine kompetencer"):
+        assert page.find("h2", string=heading)
+    assert page.find("table", class_="table--responsive-headers")
+
+
+def test_never_shows_another_citizens_data(db, get_page, make_citizen, login) -> None:
+    other = make_citizen(first_name="Ole", last_name="Fremmed", street="Anden Vej 9")
+    give_cv(db, other, skills=["administer-medication"])
+    mine = make_citizen(first_name="Karen", last_name="Bech")
+    login(mine.user)
+    text = _text(get_page("/mine-data"))
+    assert "Karen" in text
+    for foreign in ("Ole", "Fremmed", "Anden Vej 9", "Medicinhåndtering"):
+        assert foreign not in text
+
+
+def test_control_data_is_marked_in_words(db, get_page, make_citizen, login) -> None:
+    citizen = make_citizen(unemployed_since=date(2026, 1, 5))
+    give_cv(db, citizen, max_distance_km=30)
+    login(citizen.user)
+    page = get_page("/mine-data")
+    control = _row(page, "Ledig siden")
+    assert "my-data-control" in control["class"]
+    assert "Kontrol" in _text(control.th)
+    assert "Kontrol af, om du står til rådighed" in _text(control)
+    helping = _row(page, "Fornavn")
+    assert "Kontrol" not in _text(helping)
+    assert "Hjælp til at finde arbejde" in _text(helping)
+    assert "står til rådighed" in _text(page.find(class_="my-data-intro"))
+
+
+def test_a_citizen_with_only_the_basics_gets_sensible_text(
+    db, get_page, make_citizen, login
+) -> None:
+    citizen = make_citizen()
+    login(citizen.user)
+    page = get_page("/mine-data")
+    text = _text(page)
+    assert "Du har ikke tilføjet kompetencer eller stillinger endnu." in text
+    assert "Du har ikke angivet jobønsker endnu." in text
+    assert "Ikke registreret" in _text(_row(page, "Telefon"))
+    assert "på vej" in text
+
+
+def test_last_changed_comes_from_the_change_history(
+    db, get_page, make_citizen, login
+) -> None:
+    citizen = make_citizen(phone="11223344")
+    records = change_fields(
+        db,
+        citizen,
+        {"phone": "55667788"},
+        actor=SYSTEM,
+        reason="test",
+        citizen_id=citizen.id,
+    )
+    records[0].at = datetime(2026, 2, 3, 12, 0, tzinfo=UTC)
+    db.flush()
+    login(citizen.user)
+    page = get_page("/mine-data")
+    phone = _row(page, "Telefon")
+    assert "55667788" in _text(phone)
+    assert "3. februar 2026" in _text(phone)
+    assert "—" in _text(_row(page, "Efternavn"))
+
+
+def test_counts_of_reads_and_changes(db, make_citizen, make_caseworker) -> None:
+    citizen = make_citizen()
+    caseworker = make_caseworker()
+    log_access(db, Actor.of(caseworker), citizen.id, "profile", "test")
+    change_fields(
+        db,
+        citizen,
+        {"city": "Odense C"},
+        actor=SYSTEM,
+        reason="test",
+        citizen_id=citizen.id,
+    )
+    db.flush()
+    counts = count_own_history(db, citizen.user_id)
+    assert (counts.changes, counts.reads) == (1, 1)
+    data = collect_my_data(db, citizen.user_id, "da")
+    assert data is not None and data.counts == counts
+    assert data.has_control_data
+
+
+def test_in_english(db, client, get_page, make_citizen, login) -> None:
+    citizen = make_citizen()
+    give_cv(db, citizen, skills=["nursing-care"])
+    login(citizen.user)
+    client.post(
+        "/sprog", data={"csrf_token": csrf_token(client), "lang": "en", "next": "/"}
+    )
+    page = get_page("/mine-data")
+    assert page.h1.get_text(strip=True) == "My data"
+    assert "Nursing care" in _text(_row(page, "Competence"))
+    assert "Checking your availability for work" in _text(page)

@@ -86,6 +86,14 @@ class Section:
     items: tuple[Datum, ...]
     empty_text: Any = None
 
+    @property
+    def shared_basis(self) -> tuple[Any, Any] | None:
+        """(legal basis, retention) when every item has the same, so it is said once."""
+        pairs = {(str(i.legal_basis), str(i.retention)) for i in self.items}
+        if len(pairs) != 1:
+            return None
+        return self.items[0].legal_basis, self.items[0].retention
+
 
 @dataclass(frozen=True)
 class MyData:

@@ -93,6 +93,17 @@ def test_control_data_is_marked_in_words(db, get_page, make_citizen, login) -> N
     assert "Kontrol" not in _text(helping)
     assert "Hjælp til at finde arbejde" in _text(helping)
     assert "står til rådighed" in _text(page.find(class_="my-data-intro"))
+    # A section with one legal basis says it once; a mixed one says it on each row.
+    case = control.find_parent("section")
+    assert "Reglerne om rådighed" in _text(case.find("dl", class_="my-data-basis"))
+    distance = _row(page, "Hvor langt du vil rejse")
+    assert "Kontrol" in _text(distance.th)
+    assert "Reglerne om rådighed" in _text(distance)
+    assert "Lov om en aktiv" in _text(_row(page, "Åben for andre brancher"))
+    address = page.find("h2", string="Hvor du bor").find_parent("section")
+    basis = _text(address.find("dl", class_="my-data-basis"))
+    assert "Lov om en aktiv beskæftigelsesindsats" in basis
+    assert "Mens du er tilmeldt jobcentret" in basis
 
 
 def test_a_citizen_with_only_the_basics_gets_sensible_text(

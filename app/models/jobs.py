@@ -9,7 +9,6 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
-    Enum,
     Float,
     ForeignKey,
     String,
@@ -19,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import Base
+from app.db import Base, value_enum
 
 
 def _utcnow() -> datetime:
@@ -50,14 +49,7 @@ class Posting(Base):
     city: Mapped[str] = mapped_column(String(100))
     latitude: Mapped[float] = mapped_column(Float)
     longitude: Mapped[float] = mapped_column(Float)
-    hours: Mapped[Hours] = mapped_column(
-        Enum(
-            Hours,
-            native_enum=False,
-            length=10,
-            values_callable=lambda e: [m.value for m in e],
-        )
-    )
+    hours: Mapped[Hours] = mapped_column(value_enum(Hours, length=10))
     deadline: Mapped[date | None] = mapped_column(Date, index=True)
     url: Mapped[str | None] = mapped_column(String(500))
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import enum
 
-from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import Base
+from app.db import Base, value_enum
 
 
 class OccupationLink(enum.StrEnum):
@@ -23,15 +23,6 @@ class HoursPreference(enum.StrEnum):
     FULL_TIME = "full"
     PART_TIME = "part"
     ANY = "any"
-
-
-def _enum(cls: type[enum.Enum]) -> Enum:
-    return Enum(
-        cls,
-        native_enum=False,
-        length=20,
-        values_callable=lambda e: [m.value for m in e],
-    )
 
 
 class CitizenSkill(Base):
@@ -54,7 +45,7 @@ class CitizenOccupation(Base):
         ForeignKey("citizen.id", ondelete="CASCADE")
     )
     occupation_id: Mapped[int] = mapped_column(ForeignKey("occupation.id"))
-    link: Mapped[OccupationLink] = mapped_column(_enum(OccupationLink))
+    link: Mapped[OccupationLink] = mapped_column(value_enum(OccupationLink))
     title_as_written: Mapped[str | None] = mapped_column(String(200))
     years: Mapped[int | None] = mapped_column(Integer)
 
@@ -68,6 +59,6 @@ class JobPreferences(Base):
     )
     max_distance_km: Mapped[int] = mapped_column(Integer, default=30)
     hours: Mapped[HoursPreference] = mapped_column(
-        _enum(HoursPreference), default=HoursPreference.ANY
+        value_enum(HoursPreference), default=HoursPreference.ANY
     )
     open_to_other_industries: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import enum
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import Base
+from app.db import Base, value_enum
 
 
 class LabelKind(enum.StrEnum):
@@ -29,15 +29,6 @@ class SkillKind(enum.StrEnum):
 class Relation(enum.StrEnum):
     ESSENTIAL = "essential"
     OPTIONAL = "optional"
-
-
-def _enum(cls: type[enum.Enum], length: int = 20) -> Enum:
-    return Enum(
-        cls,
-        native_enum=False,
-        length=length,
-        values_callable=lambda e: [m.value for m in e],
-    )
 
 
 class TaxonomySource(Base):
@@ -77,7 +68,7 @@ class Skill(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uri: Mapped[str] = mapped_column(String(255), unique=True)
-    kind: Mapped[SkillKind | None] = mapped_column(_enum(SkillKind))
+    kind: Mapped[SkillKind | None] = mapped_column(value_enum(SkillKind))
     source_id: Mapped[int] = mapped_column(ForeignKey("taxonomy_source.id"))
 
 
@@ -92,7 +83,7 @@ class OccupationSkill(Base):
     skill_id: Mapped[int] = mapped_column(
         ForeignKey("skill.id", ondelete="CASCADE"), index=True
     )
-    relation: Mapped[Relation] = mapped_column(_enum(Relation))
+    relation: Mapped[Relation] = mapped_column(value_enum(Relation))
 
 
 class ConceptLabel(Base):
@@ -105,8 +96,8 @@ class ConceptLabel(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    concept_type: Mapped[ConceptType] = mapped_column(_enum(ConceptType))
+    concept_type: Mapped[ConceptType] = mapped_column(value_enum(ConceptType))
     concept_id: Mapped[int]
     lang: Mapped[str] = mapped_column(String(8))
-    kind: Mapped[LabelKind] = mapped_column(_enum(LabelKind))
+    kind: Mapped[LabelKind] = mapped_column(value_enum(LabelKind))
     text: Mapped[str] = mapped_column(Text)

@@ -26,10 +26,11 @@ from typing import Any
 from sqlalchemy import exists, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from app import geo
 from app.auth.passwords import hash_password
 from app.data.municipalities import MUNICIPALITIES
-from app.demo import geography, jobs, names, profiles
-from app.demo.geography import PostcodeInfo
+from app.demo import jobs, names, profiles
+from app.geo import PostcodeInfo
 from app.models import Caseworker, Citizen, Municipality, Provider, Role, User
 
 DEMO_PASSWORD = "demo-adgangskode-2026"
@@ -185,7 +186,7 @@ def citizen_counts(size: str) -> dict[int, int]:
         return dict.fromkeys(
             SMALL_CITIZEN_MUNICIPALITIES, SMALL_CITIZENS_PER_MUNICIPALITY
         )
-    return _apportion(NATIONAL_CITIZENS, geography.POPULATION)
+    return _apportion(NATIONAL_CITIZENS, geo.POPULATION)
 
 
 def _apportion(total: int, weights: dict[int, int]) -> dict[int, int]:
@@ -359,7 +360,7 @@ class _Loader:
         postcode = rng.choice(rng.choices(localities, cum_weights=cum_weights)[0])
         city_streets = names.CITY_STREET_NAMES.get(municipality_code)
         # The big-city streets only in the city itself, not in its villages.
-        city = geography.seat_of(municipality_code).city.split()[0]
+        city = geo.seat_of(municipality_code).city.split()[0]
         if city_streets and postcode.city.startswith(city) and rng.random() < 0.6:
             street = rng.choice(city_streets)
         else:
@@ -381,9 +382,9 @@ class _Loader:
         # hundreds of one-street codes), and the seat town counts three times.
         if municipality_code not in self._localities:
             by_town: dict[str, list[PostcodeInfo]] = {}
-            for info in geography.postcodes_for(municipality_code):
+            for info in geo.postcodes_for(municipality_code):
                 by_town.setdefault(info.city, []).append(info)
-            seat = geography.seat_of(municipality_code).city
+            seat = geo.seat_of(municipality_code).city
             towns = list(by_town.values())
             weights = [3 if group[0].city == seat else 1 for group in towns]
             self._localities[municipality_code] = (

@@ -22,10 +22,11 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app import geo
 from app.data import demo_taxonomy
 from app.db import bulk_insert
-from app.demo import geography, names
-from app.demo.geography import PostcodeInfo
+from app.demo import names
+from app.geo import PostcodeInfo
 from app.models import (
     ConceptLabel,
     ConceptType,
@@ -534,9 +535,9 @@ def posting_counts(size: str) -> dict[int, int]:
     from app.demo.generator import SMALL_CITIZEN_MUNICIPALITIES, _apportion
 
     if size == "national":
-        return _apportion(NATIONAL_POSTINGS, geography.POPULATION)
+        return _apportion(NATIONAL_POSTINGS, geo.POPULATION)
     extra = SMALL_CITY_EXTRA * len(SMALL_CITIZEN_MUNICIPALITIES)
-    counts = _apportion(SMALL_POSTINGS - extra, geography.POPULATION)
+    counts = _apportion(SMALL_POSTINGS - extra, geo.POPULATION)
     for code in counts:
         # Every municipality gets at least one, so the map covers the whole country.
         counts[code] = max(1, counts[code])
@@ -664,10 +665,10 @@ class PostingGenerator:
         if municipality_code not in self._towns:
             south, north, west, east = DENMARK_BOX
             by_town: dict[str, list[PostcodeInfo]] = {}
-            for info in geography.postcodes_for(municipality_code):
+            for info in geo.postcodes_for(municipality_code):
                 if south <= info.lat <= north and west <= info.lon <= east:
                     by_town.setdefault(info.city, []).append(info)
-            seat = geography.seat_of(municipality_code).city
+            seat = geo.seat_of(municipality_code).city
             towns = list(by_town.values())
             weights = [5 if group[0].city == seat else 1 for group in towns]
             self._towns[municipality_code] = (

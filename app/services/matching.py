@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.demo.geography import postcode_info
+from app.geo import postcode_info
 from app.ml import matching as ml
 from app.ml.taxonomy import Taxonomy
 from app.models import (

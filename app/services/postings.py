@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.demo.geography import postcode_info
+from app.geo import postcode_info
 from app.models import Hours, Occupation, Posting, PostingSkill, Skill
 from app.services.matching import invalidate_match_index
 

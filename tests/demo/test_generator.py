@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import geo
 from app.auth.passwords import verify_password
 from app.data.municipalities import MUNICIPALITIES
-from app.demo import generator, geography, names
+from app.demo import generator, names
 from app.demo.generator import (
     DEMO_PASSWORD,
     REFERENCE_DATE,
@@ -136,8 +137,8 @@ def test_citizens_look_danish_and_live_where_they_are_registered(
     for citizen, municipality_code in rows:
         assert citizen.postcode is not None
         assert re.fullmatch(r"\d{4}", citizen.postcode)
-        assert geography.municipality_of_postcode(citizen.postcode) == municipality_code
-        info = geography.postcode_info(citizen.postcode)
+        assert geo.municipality_of_postcode(citizen.postcode) == municipality_code
+        info = geo.postcode_info(citizen.postcode)
         assert info is not None
         assert citizen.city == info.city
         assert citizen.street is not None
@@ -277,36 +278,32 @@ def test_national_size_spreads_citizens_by_population() -> None:
 
 
 def test_big_cities_get_their_own_postcodes() -> None:
-    copenhagen = {int(info.code) for info in geography.postcodes_for(101)}
+    copenhagen = {int(info.code) for info in geo.postcodes_for(101)}
     assert all(
         1000 <= code <= 2450 or code in (2500, 2700, 2720) for code in copenhagen
     )
     assert {2100, 2200, 2300, 2400, 2450, 1550} <= copenhagen
-    assert {int(info.code) for info in geography.postcodes_for(147)} >= {1800, 2000}
+    assert {int(info.code) for info in geo.postcodes_for(147)} >= {1800, 2000}
     for municipality_code, first, last in ((751, 8000, 8270), (461, 5000, 5270)):
         in_range = [
-            info.code
-            for info in geography.all_postcodes()
-            if first <= int(info.code) <= last
+            info.code for info in geo.all_postcodes() if first <= int(info.code) <= last
         ]
         assert len(in_range) >= 9
         for code in in_range:
-            assert geography.municipality_of_postcode(code) == municipality_code, code
+            assert geo.municipality_of_postcode(code) == municipality_code, code
 
 
 def test_every_postcode_belongs_to_exactly_one_municipality() -> None:
     assigned = [
-        info.code
-        for code, _, _ in MUNICIPALITIES
-        for info in geography.postcodes_for(code)
+        info.code for code, _, _ in MUNICIPALITIES for info in geo.postcodes_for(code)
     ]
-    assert len(assigned) == len(set(assigned)) == len(geography.all_postcodes())
+    assert len(assigned) == len(set(assigned)) == len(geo.all_postcodes())
     for code, _, _ in MUNICIPALITIES:
-        seat = geography.seat_of(code)
-        assert geography.municipality_of_postcode(seat.code) == code
-    assert geography.postcode_info("0000") is None
-    assert geography.postcode_info("2800") == geography.seat_of(173)
-    assert geography.seat_of(173).city == "Kongens Lyngby"
+        seat = geo.seat_of(code)
+        assert geo.municipality_of_postcode(seat.code) == code
+    assert geo.postcode_info("0000") is None
+    assert geo.postcode_info("2800") == geo.seat_of(173)
+    assert geo.seat_of(173).city == "Kongens Lyngby"
 
 
 def test_loads_into_the_migrated_database(

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from app.demo import generator, geography
+from app import geo
+from app.demo import generator
 from app.demo.generator import REFERENCE_DATE, load_demo
 from app.demo.jobs import (
     DEMO_TAXONOMY,
@@ -110,7 +111,7 @@ def test_small_load_has_hundreds_of_synthetic_postings(small_demo: Session) -> N
     assert len({p.external_id for p in postings}) == len(postings)
     assert all(p.occupation_id is not None for p in postings)
     # Spread over the whole country, not only the four cities.
-    municipalities = {geography.municipality_of_postcode(p.postcode) for p in postings}
+    municipalities = {geo.municipality_of_postcode(p.postcode) for p in postings}
     assert len(municipalities) == 98
     part = sum(p.hours is Hours.PART_TIME for p in postings) / len(postings)
     assert 0.15 <= part <= 0.35
@@ -118,7 +119,7 @@ def test_small_load_has_hundreds_of_synthetic_postings(small_demo: Session) -> N
 
 def test_postings_sit_at_danish_postcodes(small_demo: Session) -> None:
     for posting in small_demo.scalars(select(Posting)):
-        place = geography.postcode_info(posting.postcode)
+        place = geo.postcode_info(posting.postcode)
         assert place is not None, posting.postcode
         assert (posting.latitude, posting.longitude) == (place.lat, place.lon)
         assert posting.city == place.city
@@ -236,7 +237,7 @@ def test_cvs_are_plausible_and_use_the_taxonomy(small_demo: Session) -> None:
 
 def test_every_citizen_with_a_cv_has_jobs_within_30_km(small_demo: Session) -> None:
     places = [
-        (posting_id, geography.postcode_info(code), occupation_id)
+        (posting_id, geo.postcode_info(code), occupation_id)
         for posting_id, code, occupation_id in small_demo.execute(
             select(Posting.id, Posting.postcode, Posting.occupation_id)
         )
@@ -264,13 +265,13 @@ def test_every_citizen_with_a_cv_has_jobs_within_30_km(small_demo: Session) -> N
             Citizen.id.in_(_cv_citizens(small_demo))
         )
     ):
-        home = geography.postcode_info(postcode)
+        home = geo.postcode_info(postcode)
         assert home is not None
         near = [
             (posting_id, occupation_id)
             for posting_id, place, occupation_id in places
             if place is not None
-            and geography.haversine_km(home.lat, home.lon, place.lat, place.lon) <= 30
+            and geo.haversine_km(home.lat, home.lon, place.lat, place.lon) <= 30
         ]
         assert any(required[p] & skills[citizen_id] for p, _ in near), citizen_id
         same_occupation += any(o in occupations[citizen_id] for _, o in near)

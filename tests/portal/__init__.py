@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.demo.geography import postcode_info
+from app.geo import postcode_info
 from app.models import (
     Citizen,
     CitizenOccupation,

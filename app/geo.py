@@ -1,4 +1,4 @@
-"""Real Danish postcodes mapped to municipalities, for placing synthetic citizens.
+"""Real Danish postcodes with coordinates, mapped to municipalities (distances, addresses).
 
 Each postcode goes to the municipality whose seat town is nearest (haversine), with a
 short list of corrections where the nearest seat is known to be the wrong answer.

@@ -240,16 +240,20 @@ def _stable_id(*parts: str | None) -> str:
     return hashlib.sha256("|".join(p or "" for p in parts).encode()).hexdigest()[:32]
 
 
-def save_posting(session: Session, valid: ValidPosting) -> bool:
+def existing_postings(session: Session, source: str) -> dict[str, int]:
+    """external_id -> id of the source's postings already stored (one query an import)."""
+    rows = session.execute(
+        select(Posting.external_id, Posting.id).where(Posting.source == source)
+    )
+    return dict(rows.all())
+
+
+def save_posting(
+    session: Session, valid: ValidPosting, existing_id: int | None
+) -> bool:
     """Insert or update one posting with its skills; True when it was new."""
-    existing = session.scalars(
-        select(Posting).where(
-            Posting.source == valid.values["source"],
-            Posting.external_id == valid.values["external_id"],
-        )
-    ).first()
-    created = existing is None
-    posting = existing or Posting()
+    created = existing_id is None
+    posting = Posting() if created else session.get(Posting, existing_id)
     for name, value in valid.values.items():
         setattr(posting, name, value)
     session.add(posting)
@@ -278,6 +282,7 @@ def import_postings(
     path = Path(path)
     report = PostingImportReport(source=source or path.name)
     resolver = Resolver(session)
+    existing = existing_postings(session, report.source)
     seen: set[str] = set()
     try:
         for line, row in read_rows(path):
@@ -289,7 +294,7 @@ def import_postings(
                 report.problems.append(Problem(line, str(problem)))
                 continue
             seen.add(valid.values["external_id"])
-            if save_posting(session, valid):
+            if save_posting(session, valid, existing.get(valid.values["external_id"])):
                 report.created += 1
             else:
                 report.updated += 1

@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from app.services import matching
-from tests.portal import OCC, load_taxonomy
+from tests.portal import OCC
 
 HX = {"HX-Request": "true"}
-
-
-@pytest.fixture(autouse=True)
-def taxonomy(db):
-    load_taxonomy(db)
-    yield
-    matching.invalidate_match_index()
-
-
-@pytest.fixture
-def citizen(make_citizen, login):
-    made = make_citizen()
-    login(made.user)
-    return made
 
 
 def test_typo_finds_the_occupation_in_the_listbox(client, get_page, citizen) -> None:

@@ -8,25 +8,10 @@ from datetime import date, timedelta
 import pytest
 
 from app.ml.matching import MODEL_VERSION
-from app.services import matching
 from tests.pages import csrf_token
-from tests.portal import OCC, give_cv, load_taxonomy, make_posting
+from tests.portal import OCC, give_cv, make_posting
 
 HX = {"HX-Request": "true"}
-
-
-@pytest.fixture(autouse=True)
-def taxonomy(db):
-    load_taxonomy(db)
-    yield
-    matching.invalidate_match_index()
-
-
-@pytest.fixture
-def citizen(make_citizen, login):
-    made = make_citizen()
-    login(made.user)
-    return made
 
 
 def _text(soup) -> str:

@@ -6,6 +6,7 @@ short list of corrections where the nearest seat is known to be the wrong answer
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -512,3 +513,19 @@ def postcode_info(code: str) -> PostcodeInfo | None:
 def municipality_of_postcode(code: str) -> int | None:
     """The code of the municipality a postcode is assigned to, or None if unknown."""
     return _assignment().get(code)
+
+
+@cache
+def towns_of(
+    municipality_code: int, seat_weight: int
+) -> tuple[tuple[tuple[PostcodeInfo, ...], ...], tuple[int, ...]]:
+    """The municipality's towns (each with its postcodes) and cumulative weights for
+    random.choices: each town counts once however many postcodes it has (central
+    København has hundreds of one-street codes), the seat town seat_weight times."""
+    by_town: dict[str, list[PostcodeInfo]] = {}
+    for info in postcodes_for(municipality_code):
+        by_town.setdefault(info.city, []).append(info)
+    seat = seat_of(municipality_code).city
+    towns = tuple(tuple(group) for group in by_town.values())
+    weights = [seat_weight if group[0].city == seat else 1 for group in towns]
+    return towns, tuple(itertools.accumulate(weights))

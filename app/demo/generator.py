@@ -244,7 +244,6 @@ class _Loader:
             itertools.accumulate(names.OTHER_ORIGIN_WEIGHTS.values())
         )
         self._age_cum = list(itertools.accumulate(weight for *_, weight in AGE_BANDS))
-        self._localities: dict[int, tuple[list[list[PostcodeInfo]], list[int]]] = {}
         self.municipality_ids: dict[int, int] = {}
         self.password_hash = ""
         self.next_user_id = 1
@@ -356,7 +355,7 @@ class _Loader:
 
     def _address(self, municipality_code: int) -> tuple[str, PostcodeInfo]:
         rng = self.rng
-        localities, cum_weights = self._localities_of(municipality_code)
+        localities, cum_weights = geo.towns_of(municipality_code, seat_weight=3)
         postcode = rng.choice(rng.choices(localities, cum_weights=cum_weights)[0])
         city_streets = names.CITY_STREET_NAMES.get(municipality_code)
         # The big-city streets only in the city itself, not in its villages.
@@ -374,24 +373,6 @@ class _Loader:
             side = rng.choice(("th.", "th.", "tv.", "tv.", "mf."))
             return f"{street} {number}, {floor} {side}", postcode
         return f"{street} {number}", postcode
-
-    def _localities_of(
-        self, municipality_code: int
-    ) -> tuple[list[list[PostcodeInfo]], list[int]]:
-        # Each town counts once however many postcodes it has (central København has
-        # hundreds of one-street codes), and the seat town counts three times.
-        if municipality_code not in self._localities:
-            by_town: dict[str, list[PostcodeInfo]] = {}
-            for info in geo.postcodes_for(municipality_code):
-                by_town.setdefault(info.city, []).append(info)
-            seat = geo.seat_of(municipality_code).city
-            towns = list(by_town.values())
-            weights = [3 if group[0].city == seat else 1 for group in towns]
-            self._localities[municipality_code] = (
-                towns,
-                list(itertools.accumulate(weights)),
-            )
-        return self._localities[municipality_code]
 
     def _phone(self) -> str:
         # No Danish subscriber number begins with 0, so "+45 00 .." is plainly fake.

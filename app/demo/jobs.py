@@ -55,7 +55,6 @@ DEMO_TAXONOMY = "jobunivers-demo"
 ESCO_OCCUPATIONS_PER_GROUP = 2
 # Some register coordinates of coastal postcodes lie out at sea (Skagen, Hirtshals,
 # Gedser, eastern Bornholm); postings are placed only inside this box.
-DENMARK_BOX = (54.5, 57.8, 8.0, 15.2)  # south, north, west, east
 
 # Rough shares of vacancies by industry (jobnet.dk's categories), for choosing what
 # a posting is for; managers are rarer than the people they manage.
@@ -588,7 +587,6 @@ class PostingGenerator:
         )
         # Employers already posting in a municipality, by industry: firms post often.
         self._employers: dict[tuple[int, str, str], list[str]] = {}
-        self._towns: dict[int, tuple[list[list[PostcodeInfo]], list[int]]] = {}
 
     def rows(
         self, counts: dict[int, int]
@@ -662,20 +660,7 @@ class PostingGenerator:
 
     def _postcode(self, municipality_code: int) -> PostcodeInfo:
         # Employers cluster in the seat town: it counts five times, other towns once.
-        if municipality_code not in self._towns:
-            south, north, west, east = DENMARK_BOX
-            by_town: dict[str, list[PostcodeInfo]] = {}
-            for info in geo.postcodes_for(municipality_code):
-                if south <= info.lat <= north and west <= info.lon <= east:
-                    by_town.setdefault(info.city, []).append(info)
-            seat = geo.seat_of(municipality_code).city
-            towns = list(by_town.values())
-            weights = [5 if group[0].city == seat else 1 for group in towns]
-            self._towns[municipality_code] = (
-                towns,
-                list(itertools.accumulate(weights)),
-            )
-        towns, cum_weights = self._towns[municipality_code]
+        towns, cum_weights = geo.towns_of(municipality_code, seat_weight=5)
         return self.rng.choice(self.rng.choices(towns, cum_weights=cum_weights)[0])
 
     def _surname(self) -> str:

@@ -4,4 +4,8 @@ from flask import Blueprint
 
 bp = Blueprint("advisor", __name__, template_folder="templates")
 
-from app.advisor import views  # noqa: E402,F401  (registers the routes)
+from app.advisor import (  # noqa: E402,F401  (registers the routes)
+    case_views,
+    model_views,
+    views,
+)

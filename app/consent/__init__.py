@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("consent", __name__, template_folder="templates")
 
-from app.consent import views  # noqa: E402,F401  (registers the routes)
+from app.consent import staff_views, views  # noqa: E402,F401  (registers the routes)

@@ -1,0 +1,3 @@
+"""Routes (being built)."""
+
+from __future__ import annotations

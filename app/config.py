@@ -60,6 +60,10 @@ ENV_SETTINGS: dict[str, Any] = {
     "IDLE_TIMEOUT_MINUTES": _parse_int,
     "ABSOLUTE_TIMEOUT_HOURS": _parse_int,
     "SEGMENT_QUEUE_THRESHOLD": _parse_float,
+    "SEGMENT_MAYBE_MARGIN": _parse_float,
+    "SEGMENT_REVIEW_DAYS": _parse_int,
+    "SEGMENT_MODEL_PATH": _parse_str,
+    "FAIRNESS_MAX_GAP": _parse_float,
 }
 
 # Plain names that operators expect to set without the prefix.
@@ -89,6 +93,14 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "IDLE_TIMEOUT_MINUTES": 30,
         "ABSOLUTE_TIMEOUT_HOURS": 12,
         "SEGMENT_QUEUE_THRESHOLD": 0.5,
+        # "Maybe" to wanting support lowers the threshold by this much.
+        "SEGMENT_MAYBE_MARGIN": 0.1,
+        # Each track is reviewed again after this many days (overrides stand until then).
+        "SEGMENT_REVIEW_DAYS": 28,
+        # Empty: instance/models/segmentation.json, trained on first use when absent.
+        "SEGMENT_MODEL_PATH": "",
+        # The fairness audit warns when two groups' rates differ by more than this.
+        "FAIRNESS_MAX_GAP": 0.1,
         "BABEL_DEFAULT_LOCALE": "da",
         "BABEL_TRANSLATION_DIRECTORIES": str(
             Path(__file__).resolve().parent.parent / "translations"

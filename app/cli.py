@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
@@ -13,6 +16,7 @@ db_cli = AppGroup("db", help="Database schema.")
 demo_cli = AppGroup("demo", help="Synthetic demo data.")
 taxonomy_cli = AppGroup("taxonomy", help="The occupation and skill taxonomy (ESCO).")
 postings_cli = AppGroup("postings", help="Job postings.")
+ml_cli = AppGroup("ml", help="Models: train, evaluate, fairness audit.")
 
 
 @db_cli.command("upgrade")
@@ -79,8 +83,129 @@ def postings_import(path: str, source: str | None) -> None:
     click.echo(report.summary())
 
 
+MODELS = click.Choice(["segmentation"])
+
+
+def _percent(value: float) -> str:
+    return f"{100 * value:5.1f} %"
+
+
+def _echo_group_rates(groups: Iterable[Any]) -> None:
+    for group in groups:
+        click.echo(f"  {group.attribute} - {group.measure}:")
+        for rate in group.rates:
+            low, high = rate.interval
+            click.echo(
+                f"    {rate.group:<12} {_percent(rate.rate)}  "
+                f"(95 % CI {_percent(low)} - {_percent(high)}, n={rate.n:,})"
+            )
+        warning = "  WARNING: gap above the limit" if group.exceeds else ""
+        click.echo(
+            f"    gap {_percent(group.gap)} (limit {_percent(group.max_gap)}){warning}"
+        )
+
+
+@ml_cli.command("train")
+@click.argument("model", type=MODELS)
+def ml_train(model: str) -> None:
+    """Train the model on the SYNTHETIC history and write it to the instance folder."""
+    from app.services import segmentation
+
+    settings = segmentation.current_settings()
+    training = segmentation.train_on_synthetic_history(settings.threshold)
+    segmentation.save_model(training.model, settings.model_path)
+    figures = training.evaluation
+    click.echo(f"Trained {model} {training.model.version} on SYNTHETIC history.")
+    click.echo(f"Wrote {settings.model_path}")
+    click.echo(
+        f"Held-out (n={figures.n:,}): AUC {figures.auc:.3f}, "
+        f"ECE {figures.ece:.3f}, base rate {_percent(figures.base_rate)}, "
+        f"flagged at {settings.threshold:.2f}: {_percent(figures.flag_rate)}"
+    )
+    for name, coefficient in zip(
+        training.model.feature_names, training.model.coefficients, strict=True
+    ):
+        click.echo(f"  {name:<24} {coefficient:+.3f}")
+
+
+@ml_cli.command("evaluate")
+@click.argument("model", type=MODELS)
+def ml_evaluate(model: str) -> None:
+    """Held-out AUC, calibration error and rates by group; the external penn_jae check."""
+    from app.services import fairness, segmentation
+
+    settings = segmentation.current_settings()
+    max_gap = float(current_app.config["FAIRNESS_MAX_GAP"])
+    audit = fairness.holdout_audit(settings.threshold, max_gap)
+    figures = audit.evaluation
+    click.echo(f"{model} {audit.model_version}: SYNTHETIC hold-out")
+    click.echo(
+        f"  n={figures.n:,}  AUC {figures.auc:.3f}  ECE {figures.ece:.3f}  "
+        f"base rate {_percent(figures.base_rate)}  "
+        f"flagged {_percent(figures.flag_rate)}"
+    )
+    _echo_group_rates(audit.by_attribute)
+    check = fairness.external_check(threshold=settings.threshold, max_gap=max_gap)
+    if not check.found or check.evaluation is None:
+        click.echo(f"External check: {check.path} is ABSENT; not run.")
+        return
+    ext = check.evaluation
+    click.echo(
+        "External check: Pennsylvania re-employment bonus experiment (penn_jae), "
+        "outcome inuidur1 > 26 weeks, 5-fold cross-validation"
+    )
+    click.echo(
+        f"  n={ext.n:,}  AUC {ext.auc:.3f}  ECE {ext.ece:.3f}  "
+        f"base rate {_percent(ext.base_rate)}  flagged {_percent(ext.flag_rate)}"
+    )
+    _echo_group_rates(check.by_attribute)
+
+
+@ml_cli.command("fairness")
+def ml_fairness() -> None:
+    """Flag rates by gender, age band and origin over the current assessments."""
+    from app.services import fairness
+
+    max_gap = float(current_app.config["FAIRNESS_MAX_GAP"])
+    rates = fairness.current_flag_rates(get_session(), max_gap)
+    click.echo(
+        f"Current assessments decided by the model: {rates.assessed_by_model:,}; "
+        f"routed to a person: {_percent(rates.overall_rate)}"
+    )
+    _echo_group_rates(rates.by_attribute)
+    if rates.warnings:
+        click.echo(f"{len(rates.warnings)} gap(s) above the limit of {max_gap:.2f}.")
+
+
+@click.command("screen")
+@click.option("--chunk", default=5000, show_default=True, help="Citizens per batch.")
+def screen(chunk: int) -> None:
+    """Re-screen every citizen (run nightly): new assessments, queues kept in step."""
+    import time
+
+    from app.services import segmentation
+
+    session = get_session()
+    started = time.perf_counter()
+    summary = segmentation.rescreen_all(
+        session, chunk=chunk, progress=click.echo, commit=True
+    )
+    session.commit()
+    seconds = time.perf_counter() - started
+    click.echo(
+        f"Screened {summary.citizens:,} citizens in {seconds:.1f} s: "
+        f"{summary.assessed:,} assessed ({summary.support:,} to a person, "
+        f"{summary.self_service:,} self-service, {summary.not_scored:,} objected, "
+        f"not scored); {summary.overrides_kept:,} overrides kept; "
+        f"{summary.without_answers:,} without screening answers; "
+        f"{summary.queued:,} queued, {summary.closed:,} left the queue."
+    )
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(taxonomy_cli)
     app.cli.add_command(postings_cli)
+    app.cli.add_command(ml_cli)
+    app.cli.add_command(screen)

@@ -28,9 +28,15 @@ NAVIGATION: dict[Role, tuple[tuple[str, Any], ...]] = {
         ("portal.alternatives", lazy_gettext("Other options")),
         ("consent.my_data", lazy_gettext("My data")),
     ),
-    Role.CASEWORKER: (("advisor.caseworker_home", lazy_gettext("Caseworker start")),),
+    Role.CASEWORKER: (
+        ("advisor.caseworker_home", lazy_gettext("Caseworker start")),
+        ("advisor.queue", lazy_gettext("Queue")),
+    ),
     Role.PROVIDER: (("marketplace.provider_home", lazy_gettext("Provider start")),),
-    Role.ADMIN: (("advisor.admin_home", lazy_gettext("Administration")),),
+    Role.ADMIN: (
+        ("advisor.admin_home", lazy_gettext("Administration")),
+        ("advisor.override_rates", lazy_gettext("Overrides")),
+    ),
 }
 
 START_PAGES = {

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-from flask import redirect, render_template, request, session, url_for
+from datetime import date
+from typing import Any
+
+from flask import (
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.auth.services import set_user_locale
 from app.db import get_session
+from app.htmx import render_page_or_partial
 from app.models import Role
 from app.portal import bp
 from app.security import public, role_required
+from app.services import dashboard as dashboard_service
+from app.services import matching
 from app.services.taxonomy import describe_taxonomy
 from app.templating import LANGUAGE_CHOICES, START_PAGES
 from app.urls import safe_next
@@ -60,8 +76,75 @@ def privacy() -> str:
     return render_template("portal/privacy.html")
 
 
+# --- "Min side": the citizen's dashboard ---------------------------------------------
+
+CARD_TITLES = {
+    "kom-i-gang": _l("Getting started"),
+    "min-plan": _l("My plan"),
+    "job": _l("Jobs for you"),
+    "joblog": _l("Job-search log"),
+    "cv": _l("My CV"),
+    "mine-tilbud": _l("My services"),
+    "din-vej": _l("My track"),
+    "beskeder": _l("Messages"),
+}
+CARD_NAMES = ", ".join(f"'{name}'" for name in dashboard_service.CARDS)
+
+
+def _dashboard_citizen_id() -> int:
+    citizen_id = matching.citizen_id_for_user(get_session(), current_user.id)
+    if citizen_id is None:
+        abort(404)
+    return citizen_id
+
+
+def _card_context() -> dict[str, Any]:
+    """What every card template needs: titles, and which pages exist yet."""
+    views = current_app.view_functions
+    return {
+        "card_titles": CARD_TITLES,
+        "has_page": {
+            endpoint: endpoint in views
+            for endpoint in (
+                "portal.onboarding_start",
+                "portal.cv",
+                "portal.my_track",
+                "portal.screening_page",
+            )
+        },
+    }
+
+
 @bp.get("/min-side")
 @role_required(Role.CITIZEN)
 def dashboard() -> str:
-    """The citizen's start page."""
-    return render_template("portal/dashboard.html")
+    """The citizen's start page: a card for each part of their job search."""
+    session = get_session()
+    citizen_id = _dashboard_citizen_id()
+    lang = str(get_locale() or "da")
+    return render_template(
+        "portal/dashboard.html",
+        cards=dashboard_service.all_cards(session, citizen_id, date.today(), lang),
+        open_request=dashboard_service.open_contact_request(session, citizen_id),
+        **_card_context(),
+    )
+
+
+@bp.get(f"/min-side/kort/<any({CARD_NAMES}):name>")
+@role_required(Role.CITIZEN)
+def dashboard_card(name: str) -> Response:
+    """One card of "Min side": the partial for htmx, a page of its own without."""
+    data = dashboard_service.card(
+        get_session(),
+        _dashboard_citizen_id(),
+        name,
+        date.today(),
+        str(get_locale() or "da"),
+    )
+    return render_page_or_partial(
+        "portal/dashboard_card.html",
+        f"portal/partials/cards/{name}.html",
+        name=name,
+        data=data,
+        **_card_context(),
+    )

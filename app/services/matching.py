@@ -37,6 +37,7 @@ from app.models import (
     Posting,
     PostingSkill,
     Skill,
+    WorkExperience,
 )
 from app.pagination import Page
 
@@ -145,7 +146,15 @@ def citizen_id_for_user(session: Session, user_id: int) -> int | None:
 
 
 def profile_for(session: Session, citizen_id: int) -> ml.CitizenProfile:
-    """The citizen's skills, occupations, location and preferences as the matcher wants."""
+    """The citizen's skills, occupations, location and preferences as the matcher wants.
+
+    The occupations the citizen has worked in come from two places, read together:
+    the jobs in the CV's work history (WorkExperience, each normalised to an occupation
+    on "Mit CV") and the older experience rows (CitizenOccupation, link=experience,
+    which caseworkers and imports write). Both stay, because each is a source of truth
+    for its own writers; an occupation in both counts once, first by where it appears
+    first. The matcher uses only which occupations, not how many years.
+    """
     citizen = session.get(Citizen, citizen_id)
     if citizen is None:
         raise LookupError(f"no citizen {citizen_id}")
@@ -166,6 +175,15 @@ def profile_for(session: Session, citizen_id: int) -> ml.CitizenProfile:
     )
     for uri, link in rows:
         (desired if link is OccupationLink.DESIRED else history).append(uri)
+    history.extend(
+        session.scalars(
+            select(Occupation.uri)
+            .join(WorkExperience, WorkExperience.occupation_id == Occupation.id)
+            .where(WorkExperience.citizen_id == citizen_id)
+            .order_by(WorkExperience.started_on.desc(), WorkExperience.id)
+        )
+    )
+    history = list(dict.fromkeys(history))
     preferences = session.scalar(
         select(JobPreferences).where(JobPreferences.citizen_id == citizen_id)
     )

@@ -21,6 +21,7 @@ from app.consent.registry import (
     Category,
     PersonalField,
     Purpose,
+    Source,
     entry_for,
     shown_fields,
 )
@@ -77,6 +78,11 @@ class Datum:
     legal_basis: Any
     retention: Any
     last_changed: str
+    # Where the datum is stored, so the page can link to editing or correcting it.
+    table: str | None = None
+    column: str | None = None
+    row_id: int | None = None
+    self_declared: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,7 +149,9 @@ def collect_my_data(session: Session, user_id: int, lang: str) -> MyData | None:
         for entry in shown_fields(table):
             value = fmt.value(entry, getattr(row, entry.column))
             when = changed.get((table, row.id, entry.column))
-            items[entry.category].append(_datum(entry, entry.label, value, when, fmt))
+            items[entry.category].append(
+                _datum(entry, entry.label, value, when, fmt, row_id=row.id)
+            )
 
     add_row("citizen", citizen)
     preferences = session.scalar(
@@ -189,7 +197,12 @@ def collect_my_data(session: Session, user_id: int, lang: str) -> MyData | None:
 
 
 def _datum(
-    entry: PersonalField, label: Any, value: str, when: Any, fmt: _Formatter
+    entry: PersonalField,
+    label: Any,
+    value: str,
+    when: Any,
+    fmt: _Formatter,
+    row_id: int | None = None,
 ) -> Datum:
     return Datum(
         label=label,
@@ -200,6 +213,10 @@ def _datum(
         legal_basis=entry.legal_basis,
         retention=entry.retention,
         last_changed=fmt.date(when) if when is not None else NOTHING,
+        table=entry.table if row_id is not None else None,
+        column=entry.column if row_id is not None else None,
+        row_id=row_id,
+        self_declared=entry.source is Source.SELF_DECLARED,
     )
 
 
@@ -261,7 +278,9 @@ def _occupations(
         if row.years is not None:
             value += "; " + _("years of experience: %(years)s", years=row.years)
         when = _latest(changed, "citizen_occupation", row.id)
-        found.append(_datum(entry, LINK_LABELS[row.link], value, when, fmt))
+        found.append(
+            _datum(entry, LINK_LABELS[row.link], value, when, fmt, row_id=row.id)
+        )
     return found
 
 
@@ -288,6 +307,7 @@ def _skills(
             label,
             _latest(changed, "citizen_skill", row_id),
             fmt,
+            row_id=row_id,
         )
         for label, row_id in labelled
     ]

@@ -239,3 +239,89 @@ def withdraw_objection(
     session.flush()
     profile_changed(session, citizen_id, trigger="objection")
     return objection
+
+
+# --- the consent page and the receipts ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    purpose: ConsentPurpose
+    given: bool
+    since: datetime | None
+    provider_id: int | None = None
+    provider_name: str | None = None
+
+
+@dataclass(frozen=True)
+class ConsentOverview:
+    general: list[ConsentState]
+    providers_given: list[ConsentState]
+    approved_providers: list[tuple[int, str]]
+    receipts: list[tuple[ConsentEvent, str | None]]
+
+
+def approved_providers(session: Session) -> list[tuple[int, str]]:
+    """Approved providers a citizen can choose to share with, by name."""
+    rows = session.execute(
+        select(Provider.id, Provider.name)
+        .where(Provider.approved.is_(True))
+        .order_by(Provider.name)
+    ).all()
+    return [(row.id, row.name) for row in rows]
+
+
+def consent_overview(session: Session, citizen_id: int) -> ConsentOverview:
+    """The newest decision per purpose (and per provider), and every receipt."""
+    events = session.scalars(
+        select(ConsentEvent)
+        .where(ConsentEvent.citizen_id == citizen_id)
+        .order_by(ConsentEvent.at.desc(), ConsentEvent.id.desc())
+    ).all()
+    names = dict(
+        session.execute(
+            select(Provider.id, Provider.name).where(
+                Provider.id.in_({e.provider_id for e in events if e.provider_id})
+            )
+        ).all()
+    )
+    newest: dict[tuple[ConsentPurpose, int | None], ConsentEvent] = {}
+    for event in events:
+        newest.setdefault((event.purpose, event.provider_id), event)
+    general = []
+    for purpose in ConsentPurpose:
+        if purpose in PER_PROVIDER:
+            continue
+        event = newest.get((purpose, None))
+        given = event is not None and event.given
+        general.append(ConsentState(purpose, given, event.at if event else None))
+    providers_given = [
+        ConsentState(
+            purpose,
+            True,
+            event.at,
+            provider_id,
+            names.get(provider_id),
+        )
+        for (purpose, provider_id), event in newest.items()
+        if purpose in PER_PROVIDER and event.given
+    ]
+    providers_given.sort(key=lambda s: (s.provider_name or "").casefold())
+    receipts = [(e, names.get(e.provider_id)) for e in events]
+    return ConsentOverview(
+        general, providers_given, approved_providers(session), receipts
+    )
+
+
+def own_receipt(
+    session: Session, citizen_id: int, event_id: int
+) -> tuple[ConsentEvent, str | None] | None:
+    """One of the citizen's own receipts, with the provider's name (None: not theirs)."""
+    event = session.get(ConsentEvent, event_id)
+    if event is None or event.citizen_id != citizen_id:
+        return None
+    name = None
+    if event.provider_id is not None:
+        provider = session.get(Provider, event.provider_id)
+        name = provider.name if provider else None
+    return event, name

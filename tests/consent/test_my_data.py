@@ -116,7 +116,14 @@ def test_a_citizen_with_only_the_basics_gets_sensible_text(
     assert "Du har ikke tilføjet kompetencer eller stillinger endnu." in text
     assert "Du har ikke angivet jobønsker endnu." in text
     assert "Ikke registreret" in _text(_row(page, "Telefon"))
-    assert "på vej" in text
+    # Register data gets "ask for a correction"; what you told us links to its page.
+    ask = _row(page, "Fornavn").find("a", class_="my-data-action")
+    assert ask["href"].startswith("/mine-data/rettelser/ny?")
+    assert "felt=first_name" in ask["href"]
+    change = _row(page, "Telefon").find("a", class_="my-data-action")
+    assert change["href"] in {"/kom-i-gang/1", "/min-side"}
+    assert page.find("a", href="/mine-data/samtykker") is not None
+    assert page.find("a", href="/mine-data/hvem-har-set") is not None
 
 
 def test_last_changed_comes_from_the_change_history(

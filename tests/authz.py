@@ -155,6 +155,212 @@ def _a_skill_id(session: Any) -> int:
     return skill.id
 
 
+def _jobsearch_row(model: str, path: str) -> Any:
+    """A URL to a job-search log entry or plan item of another citizen."""
+
+    def build(world: World) -> str:
+        from datetime import UTC, date, datetime
+
+        from sqlalchemy.orm import object_session
+
+        from app.models.jobsearch import (
+            JobLogEntry,
+            LogKind,
+            LogStatus,
+            PlanItem,
+            PlanKind,
+        )
+
+        other = world.citizens["same_municipality"]
+        session = object_session(other)
+        assert session is not None
+        row: Any
+        if model == "joblog":
+            row = JobLogEntry(
+                citizen_id=other.id,
+                kind=LogKind.APPLICATION,
+                title="Lagermedarbejder",
+                on_date=date.today(),
+                status=LogStatus.SENT,
+                created_at=datetime.now(UTC),
+            )
+        else:
+            row = PlanItem(
+                citizen_id=other.id,
+                kind=PlanKind.GOAL,
+                text="Et mål",
+                author_role="citizen",
+                created_at=datetime.now(UTC),
+            )
+        session.add(row)
+        session.flush()
+        return path.format(id=row.id)
+
+    return build
+
+
+def _jobsearch_cases() -> list[RouteCase]:
+    """Joblog, Min plan, asking for a person and the cards of Min side (helper A3)."""
+    citizen = frozenset({Role.CITIZEN})
+    cases = [
+        RouteCase("portal.joblog", allowed=citizen),
+        RouteCase("portal.joblog_new", allowed=citizen),
+        RouteCase("portal.joblog_new", method="POST", allowed=citizen),
+        RouteCase("portal.plan", allowed=citizen),
+        RouteCase("portal.plan_new", allowed=citizen),
+        RouteCase("portal.plan_new", method="POST", allowed=citizen),
+        RouteCase("portal.contact"),
+        RouteCase("portal.contact_send", method="POST", allowed=citizen),
+        RouteCase("portal.contact_sent", allowed=citizen),
+        RouteCase("portal.contact_cancel", allowed=citizen),
+        RouteCase("portal.contact_cancel", method="POST", allowed=citizen),
+        RouteCase(
+            "portal.dashboard_card",
+            allowed=citizen,
+            url=lambda world: "/min-side/kort/joblog",
+        ),
+    ]
+    rows = [
+        ("joblog_edit", "joblog", "/joblog/{id}/ret", ("GET", "POST")),
+        ("joblog_delete", "joblog", "/joblog/{id}/slet", ("GET", "POST")),
+        ("plan_edit", "plan", "/min-plan/{id}/ret", ("GET", "POST")),
+        ("plan_delete", "plan", "/min-plan/{id}/slet", ("GET", "POST")),
+        ("plan_done", "plan", "/min-plan/{id}/udfoert", ("POST",)),
+    ]
+    for endpoint, model, path, methods in rows:
+        for method in methods:
+            cases.append(
+                RouteCase(
+                    f"portal.{endpoint}",
+                    method=method,
+                    allowed=citizen,
+                    url=lambda world, p=path: p.format(id=999999999),
+                    foreign={Role.CITIZEN: _jobsearch_row(model, path)},
+                )
+            )
+    return cases
+
+
+def _consent_row(kind: str, path: str, municipality: str = "same_municipality") -> Any:
+    """A URL to a consent receipt or correction request of another citizen."""
+
+    def build(world: World) -> str:
+        from datetime import UTC, datetime
+
+        from sqlalchemy.orm import object_session
+
+        from app.models import ConsentEvent, ConsentPurpose, CorrectionRequest
+
+        other = world.citizens[municipality]
+        session = object_session(other)
+        assert session is not None
+        row: Any
+        if kind == "receipt":
+            row = ConsentEvent(
+                citizen_id=other.id,
+                purpose=ConsentPurpose.SHARE_CV,
+                given=True,
+                at=datetime.now(UTC),
+                receipt_code=f"authz-{other.id}",
+            )
+        else:
+            row = CorrectionRequest(
+                citizen_id=other.id,
+                table_name="citizen",
+                row_id=other.id,
+                field="last_name",
+                current_value=other.last_name,
+                proposed_value="Andersen",
+                reason="Jeg er blevet gift",
+                created_at=datetime.now(UTC),
+            )
+        session.add(row)
+        session.flush()
+        return path.format(id=row.id, citizen=other.id)
+
+    return build
+
+
+def _consent_cases() -> list[RouteCase]:
+    """Mine data (helper B): the citizen's own pages; caseworkers decide corrections."""
+    citizen = frozenset({Role.CITIZEN})
+    caseworker = frozenset({Role.CASEWORKER})
+    return [
+        RouteCase("consent.consents", allowed=citizen),
+        RouteCase(
+            "consent.consent_change",
+            method="POST",
+            allowed=citizen,
+            data={"purpose": "share_cv", "action": "give"},
+        ),
+        RouteCase(
+            "consent.consent_receipt",
+            allowed=citizen,
+            url=lambda world: "/mine-data/samtykker/kvitteringer/999999999",
+            foreign={
+                Role.CITIZEN: _consent_row(
+                    "receipt", "/mine-data/samtykker/kvitteringer/{id}"
+                )
+            },
+        ),
+        RouteCase("consent.objection", allowed=citizen),
+        RouteCase("consent.objection_withdraw", method="POST", allowed=citizen),
+        RouteCase("consent.corrections", allowed=citizen),
+        RouteCase(
+            "consent.correction_new",
+            allowed=citizen,
+            url=lambda world: (
+                "/mine-data/rettelser/ny?tabel=citizen&felt=last_name&raekke=999999999"
+            ),
+            foreign={
+                Role.CITIZEN: lambda world: (
+                    "/mine-data/rettelser/ny?tabel=citizen"
+                    f"&felt=last_name&raekke={world.citizens['same_municipality'].id}"
+                )
+            },
+        ),
+        RouteCase(
+            "consent.correction_withdraw",
+            allowed=citizen,
+            url=lambda world: "/mine-data/rettelser/999999999/tilbagekald",
+            foreign={
+                Role.CITIZEN: _consent_row(
+                    "correction", "/mine-data/rettelser/{id}/tilbagekald"
+                )
+            },
+        ),
+        RouteCase("consent.access_log", allowed=citizen),
+        RouteCase("consent.export", allowed=citizen),
+        RouteCase("consent.export_as_json", allowed=citizen),
+        RouteCase("consent.export_as_csv", allowed=citizen),
+        RouteCase("consent.export_printable", allowed=citizen),
+        RouteCase("consent.algorithms"),
+        RouteCase(
+            "consent.staff_corrections",
+            allowed=caseworker,
+            foreign={
+                Role.CASEWORKER: _consent_row(
+                    "correction",
+                    "/sagsbehandler/rettelser?borger={citizen}",
+                    "other_municipality",
+                )
+            },
+        ),
+        RouteCase(
+            "consent.staff_correction",
+            allowed=caseworker,
+            url=lambda world: "/sagsbehandler/rettelser/999999999",
+            foreign={
+                Role.CASEWORKER: _consent_row(
+                    "correction",
+                    "/sagsbehandler/rettelser/{id}",
+                    "other_municipality",
+                )
+            },
+        ),
+    ]
+
+
 ROUTES: list[RouteCase] = [
     RouteCase("portal.index"),
     RouteCase("portal.accessibility"),
@@ -186,7 +392,14 @@ ROUTES: list[RouteCase] = [
         "portal.suggest_skills", allowed=frozenset({Role.CITIZEN, Role.CASEWORKER})
     ),
     *_cv_cases(),
+    *_jobsearch_cases(),
+    *_consent_cases(),
     RouteCase("marketplace.provider_home", allowed=frozenset({Role.PROVIDER})),
     RouteCase("advisor.caseworker_home", allowed=frozenset({Role.CASEWORKER})),
     RouteCase("advisor.admin_home", allowed=frozenset({Role.ADMIN})),
+    # Segmentation (helper C): Din vej shows only the citizen's own track (no id in
+    # the URL); the model card is public; the fairness audit is for administrators.
+    RouteCase("portal.my_track", allowed=frozenset({Role.CITIZEN})),
+    RouteCase("portal.model_card"),
+    RouteCase("advisor.fairness_audit", allowed=frozenset({Role.ADMIN})),
 ]

@@ -19,18 +19,25 @@ PAGES: dict[str, list[str]] = {
         "/log-ind",
         "/log-ind/medarbejder",
         "/log-ind/demo-mitid",
+        "/algoritmer",
         *FOOTER_PAGES,
     ],
     "citizen": [
         "/min-side",
         "/mine-data",
+        "/mine-data/samtykker",
+        "/mine-data/indsigelse",
+        "/mine-data/rettelser",
+        "/mine-data/hvem-har-set",
+        "/mine-data/eksport",
+        "/mine-data/eksport/udskrift",
         "/job-til-dig",
         "/andre-muligheder",
         "/forslag/stillinger",
         "/forslag/kompetencer",
         *FOOTER_PAGES,
     ],
-    "caseworker": ["/sagsbehandler", *FOOTER_PAGES],
+    "caseworker": ["/sagsbehandler", "/sagsbehandler/rettelser", *FOOTER_PAGES],
     "provider": ["/udbyder", *FOOTER_PAGES],
     "admin": ["/administration", *FOOTER_PAGES],
 }
@@ -41,6 +48,10 @@ EXCLUDED = {
     "/log-ind/mitid": "redirects away",
     # The broker's return address: needs a code from the broker.
     "/log-ind/mitid/retur": "needs the broker",
+    # Mine data: file downloads, and a form that needs the field to correct.
+    "/mine-data/eksport/json": "a file download",
+    "/mine-data/eksport/csv": "a file download",
+    "/mine-data/rettelser/ny": "needs ?tabel=&felt=&raekke= (linked from Mine data)",
 }
 
 
@@ -80,5 +91,6 @@ STATES: dict[str, list[State]] = {
         State("suggest-occupations", "/forslag/stillinger?q=sygeplejeske", 200),
         State("suggest-skills", "/forslag/kompetencer?q=kommunikation", 200),
         State("jobs-filter-errors", "/job-til-dig?distance=abc", 200),
+        State("access-log-filter-errors", "/mine-data/hvem-har-set?since=abc", 200),
     ],
 }

@@ -119,7 +119,7 @@ def add_note(citizen_id: int) -> Any:
         ref.municipality_id,
         ref.id,
         citizen_id,
-        form.text.data,
+        form.note.data,
         current_actor(),
     ):
         return _not_held(citizen_id)

@@ -98,6 +98,12 @@ def parse_date(value: str) -> date | None:
     return None
 
 
+def _known(field: Any, message: Any) -> None:
+    """A choice made up outside the form gets the field's own message."""
+    if field.data not in {choice.value for choice in field.choices}:
+        raise ValidationError(message)
+
+
 def _any(label: Any) -> SelectChoice:
     return SelectChoice("", label)
 
@@ -186,7 +192,7 @@ class ActionForm(FlaskForm):
 
 
 class NoteForm(FlaskForm):
-    text = TextAreaField(
+    note = TextAreaField(
         _l("Note"),
         filters=[tidy],
         validators=[
@@ -209,6 +215,7 @@ class PlanItemForm(FlaskForm):
         ],
         default=PlanKind.ACTIVITY.value,
         validators=[DataRequired(message=_l("Choose goal or activity."))],
+        validate_choice=False,
     )
     text = TextAreaField(
         _l("What has been agreed"),
@@ -244,6 +251,9 @@ class PlanItemForm(FlaskForm):
                 _l("Choose a date from today and at most two years ahead.")
             )
 
+    def validate_kind(self, field: RadioField) -> None:
+        _known(field, _l("Choose goal or activity."))
+
     @property
     def due_date(self) -> date | None:
         return parse_date(self.due_on.data) if self.due_on.data else None
@@ -254,12 +264,14 @@ class OverrideForm(FlaskForm):
         _l("New track"),
         choices=[SelectChoice(k, v) for k, v in TRACK_LABELS.items()],
         validators=[DataRequired(message=_l("Choose the track."))],
+        validate_choice=False,
     )
     reason_code = SelectField(
         _l("Reason"),
         choices=[_any(_l("Choose a reason"))]
         + [SelectChoice(k, v) for k, v in OVERRIDE_REASON_LABELS.items()],
         validators=[DataRequired(message=_l("Choose the reason for the override."))],
+        validate_choice=False,
     )
     note = TextAreaField(
         _l("Why (required)"),
@@ -275,6 +287,12 @@ class OverrideForm(FlaskForm):
             PlainText(multiline=True),
         ],
     )
+
+    def validate_to_track(self, field: RadioField) -> None:
+        _known(field, _l("Choose the track."))
+
+    def validate_reason_code(self, field: SelectField) -> None:
+        _known(field, _l("Choose the reason for the override."))
 
 
 class CloseForm(FlaskForm):

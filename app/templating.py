@@ -36,6 +36,7 @@ NAVIGATION: dict[Role, tuple[tuple[str, Any], ...]] = {
     Role.ADMIN: (
         ("advisor.admin_home", lazy_gettext("Administration")),
         ("advisor.override_rates", lazy_gettext("Overrides")),
+        ("advisor.fairness_audit", lazy_gettext("Fairness")),
     ),
 }
 

@@ -225,3 +225,21 @@ def create_register_history(
     if report:
         report(f"Register history: {len(spells):,} unemployment spells.")
     return len(rows)
+
+
+def add_history_and_screen(
+    session: Session,
+    today: date,
+    seed: int = HISTORY_SEED,
+    report: Callable[[str], None] | None = None,
+) -> None:
+    """Register history for the demo citizens, then screen them all (the last step)."""
+    from app.services.segmentation import rescreen_all
+
+    create_register_history(session, today, seed, report)
+    summary = rescreen_all(session, trigger="demo", today=today)
+    if report:
+        report(
+            f"Screening: {summary.assessed:,} assessed, {summary.support:,} to a "
+            f"person, {summary.queued:,} in the caseworkers' queues."
+        )

@@ -1,3 +1,221 @@
-"""Routes (being built)."""
+"""'Din vej': the citizen's track explained; the public model card of the segmentation."""
 
 from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, current_app, render_template, url_for
+from flask_babel import format_percent
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from app.db import get_session
+from app.models import Role
+from app.portal import bp
+from app.security import public, role_required
+from app.services import fairness, matching, segmentation
+
+# Each feature in the citizen's own terms: (when it raises the estimate, when it lowers).
+REASON_SENTENCES: dict[str, tuple[Any, Any]] = {
+    "weeks_unemployed": (
+        _l("You have been unemployed for a while."),
+        _l("You have not been unemployed for long."),
+    ),
+    "earlier_spells": (
+        _l("You have been unemployed before."),
+        _l("You have rarely been unemployed before."),
+    ),
+    "earlier_weeks": (
+        _l("Your earlier periods without work were long."),
+        _l("Your earlier periods without work were short."),
+    ),
+    "education": (
+        _l("Your education opens fewer jobs than most."),
+        _l("Your education opens many jobs."),
+    ),
+    "applications_4w": (
+        _l("You have logged few applications in the last 4 weeks."),
+        _l("You have been active in your job search in the last 4 weeks."),
+    ),
+    "desired_occupations": (
+        _l("You are looking for work in few occupations."),
+        _l("You are looking for work in several occupations."),
+    ),
+    "matching_postings": (
+        _l("There are few job postings near you in the occupations you want."),
+        _l("There are many job postings near you in the occupations you want."),
+    ),
+    "expected_time_to_job": (
+        _l("You expect it to take a while before you find a job."),
+        _l("You expect to find a job soon."),
+    ),
+    "health_limits": (
+        _l("You told us that your health limits the work you can do."),
+        _l("You told us that your health does not limit your work."),
+    ),
+    "danish_difficulty": (
+        _l("You told us that Danish is hard for you."),
+        _l("You speak Danish well."),
+    ),
+    "childcare_limits": (
+        _l("You told us that childcare limits when you can work."),
+        _l("Childcare does not limit when you can work."),
+    ),
+    "limited_transport": (
+        _l("You told us that getting to work is hard for you."),
+        _l("You can get to work without trouble."),
+    ),
+    "low_it_confidence": (
+        _l("You are not confident using a computer or phone for job search."),
+        _l("You are confident using a computer or phone."),
+    ),
+    "low_search_confidence": (
+        _l("You are not confident looking for jobs on your own."),
+        _l("You are confident looking for jobs on your own."),
+    ),
+}
+
+# Only what the citizen can change themself: (advice, endpoint of the page to do it).
+ADVICE: dict[str, tuple[Any, str]] = {
+    "applications_4w": (
+        _l("Apply for jobs and write your applications in your job-search log."),
+        "portal.joblog",
+    ),
+    "desired_occupations": (
+        _l("Add more occupations you would like to work in."),
+        "portal.preferences_page",
+    ),
+    "matching_postings": (
+        _l(
+            "Widen your search: more occupations, or a longer distance you "
+            "are willing to travel."
+        ),
+        "portal.preferences_page",
+    ),
+}
+
+FEATURE_LABELS: dict[str, Any] = {
+    "weeks_unemployed": _l("Weeks unemployed in this period"),
+    "earlier_spells": _l("Number of earlier periods of unemployment"),
+    "earlier_weeks": _l("Length of earlier periods of unemployment"),
+    "education": _l("Highest completed education"),
+    "applications_4w": _l("Entries in the job-search log in the last 4 weeks"),
+    "desired_occupations": _l("Number of occupations wanted"),
+    "matching_postings": _l("Job postings nearby in the occupations wanted"),
+    "expected_time_to_job": _l("Own expectation of the time to a job"),
+    "health_limits": _l("Health limits (own answer)"),
+    "danish_difficulty": _l("Difficulty with Danish (own answer)"),
+    "childcare_limits": _l("Childcare limits (own answer)"),
+    "limited_transport": _l("Limited transport (own answer)"),
+    "low_it_confidence": _l("Low confidence with IT (own answer)"),
+    "low_search_confidence": _l("Low confidence in job search (own answer)"),
+}
+ATTRIBUTE_LABELS: dict[str, Any] = {
+    "gender": _l("Gender"),
+    "age_band": _l("Age"),
+    "origin": _l("Origin"),
+}
+GROUP_LABELS: dict[str, Any] = {
+    "female": _l("Women"),
+    "male": _l("Men"),
+    "under_30": _l("Under 30"),
+    "30_49": _l("30 to 49"),
+    "50_plus": _l("50 and over"),
+    "under_35": _l("Under 35"),
+    "35_54": _l("35 to 54"),
+    "over_54": _l("55 and over"),
+    "danish": _l("Danish origin"),
+    "western": _l("Western origin"),
+    "non_western": _l("Non-Western origin"),
+    "black": _l("Black"),
+    "hispanic": _l("Hispanic"),
+    "other": _l("Other"),
+}
+MEASURE_LABELS: dict[str, Any] = {
+    "flag_rate": _l("Referred to a caseworker"),
+    "false_positive": _l("Referred, but found work within 26 weeks"),
+    "false_negative": _l("Not referred, but unemployed over 26 weeks"),
+}
+
+OVERRIDE_REASONS: dict[str, Any] = {
+    "citizen_wish": _l("you asked for it"),
+    "more_information": _l("the caseworker needs to know more about your situation"),
+    "health": _l("your health"),
+    "language": _l("language"),
+    "missing_context": _l(
+        "the caseworker knows something about your situation that the "
+        "calculation does not"
+    ),
+    "other": _l("another reason, explained below"),
+}
+
+
+def _page(endpoint: str, **values: Any) -> str | None:
+    """A link to a page, if that page exists in this installation."""
+    if endpoint not in current_app.view_functions:
+        return None
+    return url_for(endpoint, **values)
+
+
+def _reason_sentences(reasons: list[dict[str, Any]]) -> list[tuple[bool, Any]]:
+    result = []
+    for reason in reasons:
+        sentences = REASON_SENTENCES.get(str(reason.get("feature")))
+        if sentences is None:
+            continue
+        raises = float(reason.get("contribution", 0)) > 0
+        result.append((raises, sentences[0] if raises else sentences[1]))
+    return result
+
+
+@bp.get("/din-vej")
+@role_required(Role.CITIZEN)
+def my_track() -> str:
+    """Din vej: the citizen's track, the main reasons, what they can change, review."""
+    session = get_session()
+    citizen_id = matching.citizen_id_for_user(session, current_user.id)
+    if citizen_id is None:
+        abort(404)
+    view = segmentation.my_track(session, citizen_id)
+    advice = []
+    if view is not None:
+        for reason in view.changeable:
+            text, endpoint = ADVICE[reason["feature"]]
+            advice.append((text, _page(endpoint)))
+    return render_template(
+        "portal/track.html",
+        view=view,
+        reasons=_reason_sentences(view.reasons) if view else [],
+        advice=advice,
+        override_reason=OVERRIDE_REASONS.get(view.override_reason or "")
+        if view
+        else None,
+        contact_url=_page("portal.contact") or url_for("portal.dashboard"),
+        objection_url=_page("consent.objection"),
+        screening_url=_page("portal.screening_page"),
+        model_card_url=url_for("portal.model_card"),
+        format_percent=format_percent,
+    )
+
+
+@bp.get("/algoritmer/segmentering")
+@public
+def model_card() -> str:
+    """The segmentation model's card: what it uses, how well it does, for whom."""
+    settings = segmentation.current_settings()
+    max_gap = float(current_app.config["FAIRNESS_MAX_GAP"])
+    model = segmentation.load_model(settings)
+    return render_template(
+        "portal/model_card.html",
+        model=model,
+        settings=settings,
+        max_gap=max_gap,
+        features=list(zip(model.feature_names, model.coefficients, strict=True)),
+        labels=FEATURE_LABELS,
+        attribute_labels=ATTRIBUTE_LABELS,
+        group_labels=GROUP_LABELS,
+        measure_labels=MEASURE_LABELS,
+        format_percent=format_percent,
+        holdout=fairness.holdout_audit(settings.threshold, max_gap),
+        external=fairness.external_check(threshold=settings.threshold, max_gap=max_gap),
+    )

@@ -54,11 +54,14 @@ class CurrentFlagRates:
 
 
 def current_flag_rates(
-    session: Session, max_gap: float, today: date | None = None
+    session: Session,
+    max_gap: float,
+    today: date | None = None,
+    municipality_id: int | None = None,
 ) -> CurrentFlagRates:
     """Share routed to support by the model, by gender, age band and origin."""
     today = today or date.today()
-    rows = session.execute(
+    query = (
         select(
             Assessment.track,
             Citizen.birth_date,
@@ -71,7 +74,10 @@ def current_flag_rates(
         )
         .where(Assessment.current.is_(True))
         .where(Assessment.route_reason == RouteReason.MODEL)
-    ).all()
+    )
+    if municipality_id is not None:
+        query = query.where(Citizen.municipality_id == municipality_id)
+    rows = session.execute(query).all()
     flagged = [track == Track.SUPPORT for track, *_ in rows]
     groups = {
         "gender": [g.value if g else None for _, _, g, _ in rows],

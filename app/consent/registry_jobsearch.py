@@ -96,9 +96,7 @@ FIELDS: tuple[PersonalField, ...] = (
     _contact("created_at", _l("When you asked to talk to a person"), Source.SYSTEM),
     _contact("channel", _l("How you asked to be contacted")),
     _contact("message", _l("What you wanted to talk about")),
-    _contact(
-        "status", _l("Whether your request has been handled"), Source.CASEWORKER
-    ),
+    _contact("status", _l("Whether your request has been handled"), Source.CASEWORKER),
     _contact("handled_at", _l("When your request was handled"), Source.CASEWORKER),
     _technical(
         "contact_request",

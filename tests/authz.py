@@ -361,6 +361,86 @@ def _consent_cases() -> list[RouteCase]:
     ]
 
 
+def _queued_case(world: World) -> int:
+    """Put the other municipality's citizen in its queue (so only scoping can refuse)."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+    from sqlalchemy.orm import object_session
+
+    from app.models import Case, CaseStatus, RouteReason
+
+    other = world.citizens["other_municipality"]
+    session = object_session(other)
+    assert session is not None
+    if session.scalar(select(Case.id).where(Case.citizen_id == other.id)) is None:
+        session.add(
+            Case(
+                citizen_id=other.id,
+                municipality_id=other.municipality_id,
+                status=CaseStatus.QUEUED,
+                queue_reason=RouteReason.ASKED_FOR_PERSON,
+                priority=1.0,
+                language="da",
+                queued_at=datetime.now(UTC),
+                version=0,
+            )
+        )
+        session.flush()
+    return other.id
+
+
+def _case_cases() -> list[RouteCase]:
+    """The caseworker's workspace (helper D): the queue and one citizen's case.
+
+    Every case URL names a citizen: a caseworker of another municipality gets 404,
+    also for a citizen who is waiting in that other queue.
+    """
+    caseworker = frozenset({Role.CASEWORKER})
+    base = "/sagsbehandler/borger/{id}"
+    routes: list[tuple[str, str, str, dict[str, Any]]] = [
+        ("advisor.case", "GET", "", {}),
+        ("advisor.claim", "POST", "/tag", {}),
+        ("advisor.release", "POST", "/frigiv", {}),
+        ("advisor.add_note", "POST", "/notat", {"note": "Hej"}),
+        ("advisor.add_plan_item", "POST", "/plan", {"kind": "goal", "text": "Job"}),
+        ("advisor.agree_plan_item", "POST", "/plan/999999999/aftalt", {}),
+        ("advisor.override", "GET", "/skift-spor", {}),
+        (
+            "advisor.override",
+            "POST",
+            "/skift-spor",
+            {"to_track": "self_service", "reason_code": "health", "note": "x"},
+        ),
+        ("advisor.close", "GET", "/luk", {}),
+        ("advisor.close", "POST", "/luk", {"note": "Lukket"}),
+    ]
+    cases = [
+        RouteCase("advisor.queue", allowed=caseworker),
+        RouteCase("advisor.queue_counts", allowed=caseworker),
+        RouteCase("advisor.claim_next", method="POST", allowed=caseworker),
+        RouteCase("advisor.override_rates", allowed=frozenset({Role.ADMIN})),
+    ]
+    for endpoint, method, suffix, data in routes:
+        cases.append(
+            RouteCase(
+                endpoint,
+                method=method,
+                allowed=caseworker,
+                data=data,
+                url=lambda world, s=suffix: (base + s).format(
+                    id=world.citizens["same_municipality"].id
+                ),
+                foreign={
+                    Role.CASEWORKER: lambda world, s=suffix: (base + s).format(
+                        id=_queued_case(world)
+                    )
+                },
+            )
+        )
+    return cases
+
+
 ROUTES: list[RouteCase] = [
     RouteCase("portal.index"),
     RouteCase("portal.accessibility"),
@@ -397,6 +477,7 @@ ROUTES: list[RouteCase] = [
     RouteCase("marketplace.provider_home", allowed=frozenset({Role.PROVIDER})),
     RouteCase("advisor.caseworker_home", allowed=frozenset({Role.CASEWORKER})),
     RouteCase("advisor.admin_home", allowed=frozenset({Role.ADMIN})),
+    *_case_cases(),
     # Segmentation (helper C): Din vej shows only the citizen's own track (no id in
     # the URL); the model card is public; the fairness audit is for administrators.
     RouteCase("portal.my_track", allowed=frozenset({Role.CITIZEN})),

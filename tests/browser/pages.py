@@ -20,6 +20,8 @@ PAGES: dict[str, list[str]] = {
         "/log-ind/medarbejder",
         "/log-ind/demo-mitid",
         "/algoritmer",
+        "/tal-med-en-medarbejder",
+        "/algoritmer/segmentering",
         *FOOTER_PAGES,
     ],
     "citizen": [
@@ -35,11 +37,23 @@ PAGES: dict[str, list[str]] = {
         "/andre-muligheder",
         "/forslag/stillinger",
         "/forslag/kompetencer",
+        "/joblog",
+        "/joblog/ny",
+        "/min-plan",
+        "/min-plan/ny",
+        "/tal-med-en-medarbejder",
+        "/min-side/kort/joblog",
+        "/din-vej",
         *FOOTER_PAGES,
     ],
     "caseworker": ["/sagsbehandler", "/sagsbehandler/rettelser", *FOOTER_PAGES],
     "provider": ["/udbyder", *FOOTER_PAGES],
-    "admin": ["/administration", *FOOTER_PAGES],
+    "admin": [
+        "/administration",
+        "/administration/retfaerdighed",
+        "/administration/retfaerdighed?omraade=hele-landet",
+        *FOOTER_PAGES,
+    ],
 }
 
 # GET routes without parameters that are not pages of their own.
@@ -52,6 +66,9 @@ EXCLUDED = {
     "/mine-data/eksport/json": "a file download",
     "/mine-data/eksport/csv": "a file download",
     "/mine-data/rettelser/ny": "needs ?tabel=&felt=&raekke= (linked from Mine data)",
+    # Without an open request to talk to a person these redirect to the form.
+    "/tal-med-en-medarbejder/sendt": "needs an open request",
+    "/tal-med-en-medarbejder/annuller": "needs an open request",
 }
 
 
@@ -92,5 +109,17 @@ STATES: dict[str, list[State]] = {
         State("suggest-skills", "/forslag/kompetencer?q=kommunikation", 200),
         State("jobs-filter-errors", "/job-til-dig?distance=abc", 200),
         State("access-log-filter-errors", "/mine-data/hvem-har-set?since=abc", 200),
+        State(
+            "joblog-errors", "/joblog/ny", 200, submit="main form button[type=submit]"
+        ),
+        State(
+            "plan-errors", "/min-plan/ny", 200, submit="main form button[type=submit]"
+        ),
+        State(
+            "contact-errors",
+            "/tal-med-en-medarbejder",
+            200,
+            submit="main form button[type=submit]",
+        ),
     ],
 }

@@ -237,7 +237,7 @@ def add_history_and_screen(
     from app.services.segmentation import rescreen_all
 
     create_register_history(session, today, seed, report)
-    summary = rescreen_all(session, trigger="demo", today=today)
+    summary = rescreen_all(session, trigger="demo", today=today, record_changes=False)
     if report:
         report(
             f"Screening: {summary.assessed:,} assessed, {summary.support:,} to a "

@@ -385,6 +385,7 @@ def _screen_range(
     postings: dict[tuple[int, str], int],
     counts: dict[str, int],
     only: int | None = None,
+    record_changes: bool = True,
 ) -> None:
     facts = _gather(session, lo, hi, today, only)
     counts["citizens"] += len(facts)
@@ -470,7 +471,7 @@ def _screen_range(
         )
         session.execute(insert(Assessment.__table__), rows)
         counts["assessed"] += len(rows)
-    _keep_queue_in_step(session, facts, decisions, now, trigger, counts)
+    _keep_queue_in_step(session, facts, decisions, now, trigger, counts, record_changes)
 
 
 def _keep_queue_in_step(
@@ -480,6 +481,7 @@ def _keep_queue_in_step(
     now: datetime,
     trigger: str,
     counts: dict[str, int],
+    record_changes: bool,
 ) -> None:
     reason = f"segmentation ({trigger})"[:200]
     new_cases: list[dict[str, Any]] = []
@@ -549,7 +551,7 @@ def _keep_queue_in_step(
             change(case_id, cid, "status", None, CaseStatus.QUEUED)
             change(case_id, cid, "queue_reason", None, decision[1])
         counts["queued"] += len(created)
-    if changes:
+    if changes and record_changes:
         session.execute(insert(ChangeRecord.__table__), changes)
 
 
@@ -610,8 +612,12 @@ def rescreen_all(
     chunk: int = CHUNK,
     progress: Callable[[str], None] | None = None,
     commit: bool = False,
+    record_changes: bool = True,
 ) -> ScreenSummary:
-    """Re-screen every citizen in id ranges: batch reads, vectorised scores, bulk writes."""
+    """Re-screen every citizen in id ranges: batch reads, vectorised scores, bulk writes.
+
+    record_changes=False only for loading demo data, which is no one's change.
+    """
     settings = settings or current_settings()
     today = today or date.today()
     model = load_model(settings)
@@ -628,6 +634,7 @@ def rescreen_all(
             settings=settings,
             postings=postings,
             counts=counts,
+            record_changes=record_changes,
         )
         session.flush()
         if commit:

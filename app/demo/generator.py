@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from app import geo
 from app.auth.passwords import hash_password
 from app.data.municipalities import MUNICIPALITIES
-from app.demo import jobs, names, profiles
+from app.demo import history, jobs, names, profiles
 from app.geo import PostcodeInfo
 from app.models import Caseworker, Citizen, Municipality, Provider, Role, User
 
@@ -173,6 +173,7 @@ def load_demo(
     report = progress or (lambda _message: None)
     try:
         summary = _Loader(session, size, seed, report, load_date or date.today()).run()
+        history.add_history_and_screen(session, load_date or date.today(), seed, report)
         session.commit()
     except BaseException:
         session.rollback()

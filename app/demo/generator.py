@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from app import geo
 from app.auth.passwords import hash_password
 from app.data.municipalities import MUNICIPALITIES
-from app.demo import history, jobs, names, profiles
+from app.demo import history, jobs, jobsearch, names, profiles
 from app.geo import PostcodeInfo
 from app.models import Caseworker, Citizen, Municipality, Provider, Role, User
 
@@ -278,6 +278,9 @@ class _Loader:
             self.seed,
             REFERENCE_DATE,
             self.report,
+        )
+        jobsearch.create_job_search(
+            self.session, self.seed, self.load_date, self.report
         )
         if self.size == "small":
             widened = profiles.widen_searches_without_matches(self.session)

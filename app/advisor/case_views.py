@@ -27,8 +27,18 @@ from app.db import get_session
 from app.models import OverrideReason, PlanKind, Role, Track
 from app.security import current_actor, role_required
 from app.services import cases, overrides
-from app.services.cases import ClaimOutcome
+from app.services.cases import CaseworkerRef, ClaimOutcome
 from app.services.overrides import OverrideOutcome
+
+
+def _scoped(citizen_id: int) -> CaseworkerRef:
+    """The caseworker, when the citizen is of their municipality; otherwise 404."""
+    ref = me()
+    if not cases.citizen_in_municipality(
+        get_session(), ref.municipality_id, citizen_id
+    ):
+        abort(404)
+    return ref
 
 
 def _load(citizen_id: int) -> cases.CaseView:
@@ -78,7 +88,7 @@ def case(citizen_id: int) -> Any:
 @role_required(Role.CASEWORKER)
 def claim(citizen_id: int) -> Response:
     """Claim this citizen's case, if it is waiting."""
-    ref = me()
+    ref = _scoped(citizen_id)
     _require_csrf()
     outcome = cases.claim_case(
         get_session(), ref.municipality_id, ref.id, citizen_id, current_actor()
@@ -96,7 +106,7 @@ def claim(citizen_id: int) -> Response:
 @role_required(Role.CASEWORKER)
 def release(citizen_id: int) -> Response:
     """Give the case back to the queue."""
-    ref = me()
+    ref = _scoped(citizen_id)
     _require_csrf()
     if not cases.release_case(
         get_session(), ref.municipality_id, ref.id, citizen_id, current_actor()
@@ -110,7 +120,7 @@ def release(citizen_id: int) -> Response:
 @role_required(Role.CASEWORKER)
 def add_note(citizen_id: int) -> Any:
     """Add a note to the case."""
-    ref = me()
+    ref = _scoped(citizen_id)
     form = NoteForm()
     if not form.validate_on_submit():
         return _render_case(citizen_id, 400, note_form=form)
@@ -131,7 +141,7 @@ def add_note(citizen_id: int) -> Any:
 @role_required(Role.CASEWORKER)
 def add_plan_item(citizen_id: int) -> Any:
     """Add a goal or activity agreed with the citizen to their plan."""
-    ref = me()
+    ref = _scoped(citizen_id)
     form = PlanItemForm()
     if not form.validate_on_submit():
         return _render_case(citizen_id, 400, plan_form=form)
@@ -154,7 +164,7 @@ def add_plan_item(citizen_id: int) -> Any:
 @role_required(Role.CASEWORKER)
 def agree_plan_item(citizen_id: int, item_id: int) -> Response:
     """Mark an item the citizen wrote as agreed with them."""
-    ref = me()
+    ref = _scoped(citizen_id)
     _require_csrf()
     session = get_session()
     if not cases.holds_claim(session, ref.municipality_id, ref.id, citizen_id):
@@ -171,7 +181,7 @@ def agree_plan_item(citizen_id: int, item_id: int) -> Response:
 @role_required(Role.CASEWORKER)
 def override(citizen_id: int) -> Any:
     """Choose another track than the suggestion, with a reason code and a note."""
-    ref = me()
+    ref = _scoped(citizen_id)
     form = OverrideForm()
     if form.validate_on_submit():
         outcome = overrides.override_track(
@@ -202,7 +212,7 @@ def override(citizen_id: int) -> Any:
 @role_required(Role.CASEWORKER)
 def close(citizen_id: int) -> Any:
     """Close the case, with the reason (asks for confirmation first)."""
-    ref = me()
+    ref = _scoped(citizen_id)
     form = CloseForm()
     if form.validate_on_submit():
         if not cases.close_case(

@@ -128,6 +128,16 @@ def caseworker_for_user(session: Session, user_id: int) -> CaseworkerRef | None:
     return CaseworkerRef(row.id, row.municipality_id) if row else None
 
 
+def citizen_in_municipality(
+    session: Session, municipality_id: int, citizen_id: int
+) -> bool:
+    """True when the citizen lives in the municipality (staff see no one else)."""
+    found = session.scalar(
+        select(Citizen.municipality_id).where(Citizen.id == citizen_id)
+    )
+    return found is not None and found == municipality_id
+
+
 def _aware(value: datetime) -> datetime:
     # SQLite hands back naive datetimes; they were stored in UTC.
     return value if value.tzinfo else value.replace(tzinfo=now().tzinfo)

@@ -164,6 +164,7 @@ def override_rates(
     low, high = _bounds(start, end)
     suggested = (
         select(Citizen.municipality_id, func.count())
+        .select_from(Assessment)
         .join(Citizen, Citizen.id == Assessment.citizen_id)
         .where(
             Assessment.route_reason != RouteReason.OVERRIDE,

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from app import geo
 from app.auth.passwords import hash_password
 from app.data.municipalities import MUNICIPALITIES
+from app.demo import cases as demo_cases
 from app.demo import history, jobs, jobsearch, names, profiles
 from app.geo import PostcodeInfo
 from app.models import Caseworker, Citizen, Municipality, Provider, Role, User
@@ -174,6 +175,7 @@ def load_demo(
     try:
         summary = _Loader(session, size, seed, report, load_date or date.today()).run()
         history.add_history_and_screen(session, load_date or date.today(), seed, report)
+        demo_cases.create_demo_cases(session, load_date or date.today(), report)
         session.commit()
     except BaseException:
         session.rollback()

@@ -1,0 +1,146 @@
+"""SYNTHETIC demo casework: a few claimed cases per demo caseworker, notes, one override.
+
+Runs after the demo's screening has filled the queues, so the caseworkers find some
+cases already on their desk and the rest waiting. Made-up notes only; deterministic
+given the queue (cases are taken by priority, as "take next" would).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    Assessment,
+    Case,
+    CaseNote,
+    CaseStatus,
+    Caseworker,
+    OverrideReason,
+    RouteReason,
+    Track,
+    TrackOverride,
+)
+from app.services.overrides import OVERRIDE_REVIEW_AFTER
+
+CLAIMED_PER_CASEWORKER = 2
+# Leave most of each queue waiting, so "take the next citizen" has something to take.
+MAX_SHARE_CLAIMED = 0.5
+NOTES = (
+    "Første samtale holdt. Borgeren vil gerne have hjælp til at skrive ansøgninger.",
+    "Aftalt at borgeren søger mindst to stillinger om ugen inden for lager og logistik.",
+    "Borgeren har nævnt rygproblemer; vi taler om det ved næste samtale.",
+)
+OVERRIDE_NOTE = (
+    "Borgeren har fået tilbud om et vikariat og ønsker at klare sig selv; "
+    "vi ser på det igen om tre måneder."
+)
+
+
+def create_demo_cases(
+    session: Session,
+    today: date,
+    report: Callable[[str], None] | None = None,
+) -> None:
+    """Give each demo caseworker a few cases from their queue; one override with a note."""
+    session.flush()
+    now = datetime.combine(today, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
+    workers: dict[int, list[int]] = defaultdict(list)
+    for worker_id, municipality_id in session.execute(
+        select(Caseworker.id, Caseworker.municipality_id).order_by(Caseworker.id)
+    ):
+        workers[municipality_id].append(worker_id)
+    # Plain rows, not objects: the national queues hold tens of thousands of cases.
+    waiting: dict[int, list[int]] = defaultdict(list)
+    for case_id, municipality_id in session.execute(
+        select(Case.id, Case.municipality_id)
+        .where(Case.status == CaseStatus.QUEUED)
+        .order_by(Case.municipality_id, Case.priority.desc(), Case.queued_at, Case.id)
+    ):
+        waiting[municipality_id].append(case_id)
+    claimed: list[Case] = []
+    for municipality_id, queue in waiting.items():
+        limit = int(len(queue) * MAX_SHARE_CLAIMED)
+        taken = 0
+        for worker_id in workers.get(municipality_id, []):
+            for _ in range(CLAIMED_PER_CASEWORKER):
+                if taken >= limit:
+                    break
+                case_file = session.get_one(Case, queue[taken])
+                case_file.status = CaseStatus.CLAIMED
+                case_file.claimed_by_id = worker_id
+                case_file.claimed_at = now
+                case_file.version += 1
+                session.add(
+                    CaseNote(
+                        citizen_id=case_file.citizen_id,
+                        caseworker_id=worker_id,
+                        at=now,
+                        text=NOTES[taken % len(NOTES)],
+                    )
+                )
+                claimed.append(case_file)
+                taken += 1
+    overridden = _one_override(session, claimed, now, today)
+    session.flush()
+    if report:
+        report(
+            f"Casework: {len(claimed):,} cases claimed by demo caseworkers, with notes; "
+            f"{overridden} override."
+        )
+
+
+def _one_override(
+    session: Session, claimed: list[Case], now: datetime, today: date
+) -> int:
+    for case_file in claimed:
+        current = session.scalars(
+            select(Assessment).where(
+                Assessment.citizen_id == case_file.citizen_id,
+                Assessment.current.is_(True),
+                Assessment.track == Track.SUPPORT,
+                Assessment.route_reason == RouteReason.MODEL,
+            )
+        ).first()
+        if current is None:
+            continue
+        assert case_file.claimed_by_id is not None
+        session.add(
+            TrackOverride(
+                citizen_id=case_file.citizen_id,
+                assessment_id=current.id,
+                caseworker_id=case_file.claimed_by_id,
+                municipality_id=case_file.municipality_id,
+                from_track=Track.SUPPORT,
+                to_track=Track.SELF_SERVICE,
+                reason_code=OverrideReason.CITIZEN_WISH,
+                note=OVERRIDE_NOTE,
+                at=now,
+            )
+        )
+        current.current = False
+        session.add(
+            Assessment(
+                citizen_id=case_file.citizen_id,
+                computed_at=now,
+                current=True,
+                model_version=current.model_version,
+                probability=current.probability,
+                track=Track.SELF_SERVICE,
+                route_reason=RouteReason.OVERRIDE,
+                reasons=list(current.reasons or []),
+                inputs=dict(current.inputs or {}),
+                trigger="override",
+                next_review_on=today + OVERRIDE_REVIEW_AFTER,
+            )
+        )
+        case_file.status = CaseStatus.CLOSED
+        case_file.claimed_by_id = None
+        case_file.claimed_at = None
+        case_file.version += 1
+        return 1
+    return 0

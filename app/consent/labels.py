@@ -48,6 +48,10 @@ KNOWN_TEXTS: dict[str, Any] = {
     "case work: assessing and agreeing the help the citizen needs": _l(
         "Case work: assessing and agreeing the help you need"
     ),
+    "enrolment details": _l("What you are enrolled in"),
+    "running the course the citizen is enrolled in": _l(
+        "Running the course you are enrolled in"
+    ),
 }
 
 

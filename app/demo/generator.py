@@ -30,7 +30,7 @@ from app import geo
 from app.auth.passwords import hash_password
 from app.data.municipalities import MUNICIPALITIES
 from app.demo import cases as demo_cases
-from app.demo import history, jobs, jobsearch, names, profiles
+from app.demo import consents, history, jobs, jobsearch, names, profiles
 from app.geo import PostcodeInfo
 from app.models import Caseworker, Citizen, Municipality, Provider, Role, User
 
@@ -174,6 +174,7 @@ def load_demo(
     report = progress or (lambda _message: None)
     try:
         summary = _Loader(session, size, seed, report, load_date or date.today()).run()
+        consents.create_consents(session, seed, load_date or date.today(), report)
         history.add_history_and_screen(session, load_date or date.today(), seed, report)
         demo_cases.create_demo_cases(session, load_date or date.today(), report)
         session.commit()

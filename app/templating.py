@@ -31,6 +31,7 @@ NAVIGATION: dict[Role, tuple[tuple[str, Any], ...]] = {
     Role.CASEWORKER: (
         ("advisor.caseworker_home", lazy_gettext("Caseworker start")),
         ("advisor.queue", lazy_gettext("Queue")),
+        ("consent.staff_corrections", lazy_gettext("Corrections")),
     ),
     Role.PROVIDER: (("marketplace.provider_home", lazy_gettext("Provider start")),),
     Role.ADMIN: (

@@ -441,6 +441,30 @@ def _case_cases() -> list[RouteCase]:
     return cases
 
 
+def _onboarding_cases() -> list[RouteCase]:
+    """The guide, the screening answers and the wishes page (helper A1): each shows and
+    changes only the logged-in citizen's own data (nothing in the URL names a citizen;
+    removing a desired occupation by id is limited to one's own, tested in
+    tests/portal/test_preferences.py)."""
+    citizen = frozenset({Role.CITIZEN})
+    cases = [RouteCase("portal.onboarding_start", allowed=citizen)]
+    for method in ("GET", "POST"):
+        for step in (1, 5):
+            cases.append(
+                RouteCase(
+                    "portal.onboarding_step",
+                    method=method,
+                    allowed=citizen,
+                    url=lambda world, n=step: f"/kom-i-gang/{n}",
+                )
+            )
+        cases.append(RouteCase("portal.screening_page", method=method, allowed=citizen))
+        cases.append(
+            RouteCase("portal.preferences_page", method=method, allowed=citizen)
+        )
+    return cases
+
+
 ROUTES: list[RouteCase] = [
     RouteCase("portal.index"),
     RouteCase("portal.accessibility"),
@@ -474,6 +498,7 @@ ROUTES: list[RouteCase] = [
     *_cv_cases(),
     *_jobsearch_cases(),
     *_consent_cases(),
+    *_onboarding_cases(),
     RouteCase("marketplace.provider_home", allowed=frozenset({Role.PROVIDER})),
     RouteCase("advisor.caseworker_home", allowed=frozenset({Role.CASEWORKER})),
     RouteCase("advisor.admin_home", allowed=frozenset({Role.ADMIN})),

@@ -20,8 +20,9 @@ from app.auth import bp, oidc, services
 from app.auth.forms import DemoLoginForm, StaffLoginForm
 from app.db import get_session
 from app.extensions import client_address, limiter
-from app.models import User
+from app.models import Role, User
 from app.security import public, start_session
+from app.services.onboarding import user_needs_onboarding
 from app.templating import START_PAGES
 
 
@@ -45,6 +46,9 @@ def _begin_session(user: User) -> Response:
     login_user(user)
     start_session()
     services.record_login(get_session(), user)
+    if user.role is Role.CITIZEN and user_needs_onboarding(get_session(), user.id):
+        # First log-in, or the guide is unfinished: resume it (every page stays open).
+        return redirect(url_for("portal.onboarding_start"))
     return redirect(url_for(START_PAGES[user.role]))
 
 

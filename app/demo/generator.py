@@ -30,7 +30,7 @@ from app import geo
 from app.auth.passwords import hash_password
 from app.data.municipalities import MUNICIPALITIES
 from app.demo import cases as demo_cases
-from app.demo import consents, history, jobs, jobsearch, names, profiles
+from app.demo import consents, cv, history, jobs, jobsearch, names, onboarding, profiles
 from app.geo import PostcodeInfo
 from app.models import Caseworker, Citizen, Municipality, Provider, Role, User
 
@@ -282,6 +282,10 @@ class _Loader:
             REFERENCE_DATE,
             self.report,
         )
+        onboarding.create_onboarding(
+            self.session, self.seed, REFERENCE_DATE, self.report
+        )
+        cv.create_cvs(self.session, self.seed, REFERENCE_DATE, self.report)
         jobsearch.create_job_search(
             self.session, self.seed, self.load_date, self.report
         )

@@ -1,3 +1,244 @@
-"""Routes (being built)."""
+"""The first-log-in step guide ("Kom i gang") and the screening answers page."""
 
 from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from werkzeug.wrappers import Response
+
+from app.db import get_session
+from app.models import Channel, Role
+from app.portal import bp
+from app.portal.onboarding_forms import (
+    CHANNEL_CHOICES,
+    HOURS_CHOICES,
+    REMOTE_CHOICES,
+    SCREENING_QUESTIONS,
+    ChannelForm,
+    ContactForm,
+    ScreeningForm,
+    WishesForm,
+    language_choices,
+)
+from app.portal.preferences_views import (
+    fill_wishes,
+    lang,
+    occupation_action,
+    occupation_choice,
+    own_citizen_id,
+    remove_occupation,
+    save_occupation_change,
+)
+from app.security import current_actor, role_required
+from app.services import onboarding, preferences
+from app.services.preferences import MAX_DESIRED, Resolved
+
+STEP_TITLES = {
+    1: _l("Your contact details"),
+    2: _l("How we contact you"),
+    3: _l("Your situation"),
+    4: _l("The work you want"),
+    5: _l("Check your answers"),
+}
+
+
+@bp.get("/kom-i-gang")
+@role_required(Role.CITIZEN)
+def onboarding_start() -> Response:
+    """Resume the step guide where the citizen left it (the summary once finished)."""
+    step, total, done = onboarding.onboarding_status(get_session(), own_citizen_id())
+    return redirect(url_for("portal.onboarding_step", step=total if done else step))
+
+
+@bp.route("/kom-i-gang/<int:step>", methods=["GET", "POST"])
+@role_required(Role.CITIZEN)
+def onboarding_step(step: int) -> str | Response:
+    """One step of the guide: show it, or save it and go on."""
+    if step not in STEP_TITLES:
+        abort(404)
+    return _STEPS[step](own_citizen_id())
+
+
+def _after_save(citizen_id: int, step: int) -> Response:
+    onboarding.step_done(get_session(), citizen_id, step, current_actor())
+    if request.form.get("action") == "later":
+        flash(
+            _("Your answers are saved. You can continue the guide later from My page."),
+            "success",
+        )
+        return redirect(url_for("portal.dashboard"))
+    return redirect(url_for("portal.onboarding_step", step=step + 1))
+
+
+def _render(step: int, template: str, **context: Any) -> str:
+    current, total, done = onboarding.onboarding_status(
+        get_session(), context.pop("citizen_id")
+    )
+    return render_template(
+        f"portal/onboarding/{template}",
+        step=step,
+        total=len(STEP_TITLES),
+        titles=STEP_TITLES,
+        reached=max(current, step) if not done else total,
+        done=done,
+        **context,
+    )
+
+
+def _contact(citizen_id: int) -> str | Response:
+    form = ContactForm()
+    if form.validate_on_submit():
+        onboarding.save_contact_details(
+            get_session(),
+            citizen_id,
+            phone=form.phone_value,
+            email=form.email.data or None,
+            actor=current_actor(),
+        )
+        return _after_save(citizen_id, 1)
+    if request.method == "GET":
+        saved = onboarding.contact_of(get_session(), citizen_id)
+        form.phone.data = saved.phone or ""
+        form.email.data = saved.email or ""
+    return _render(1, "contact.html", citizen_id=citizen_id, form=form)
+
+
+def _channel(citizen_id: int) -> str | Response:
+    form = ChannelForm(locale=lang())
+    if form.validate_on_submit():
+        onboarding.save_contact_preferences(
+            get_session(),
+            citizen_id,
+            channel=Channel(form.channel.data),
+            language=form.language.data,
+            interpreter=form.interpreter.data == "yes",
+            actor=current_actor(),
+        )
+        return _after_save(citizen_id, 2)
+    if request.method == "GET":
+        saved = onboarding.contact_of(get_session(), citizen_id)
+        form.channel.data = saved.channel.value if saved.channel else None
+        form.language.data = saved.language or lang()
+        if saved.interpreter is not None:
+            form.interpreter.data = "yes" if saved.interpreter else "no"
+    return _render(2, "channel.html", citizen_id=citizen_id, form=form)
+
+
+def fill_screening(form: ScreeningForm, citizen_id: int) -> bool:
+    """Fill the form with the saved answers; False if there are none."""
+    saved = onboarding.screening_of(get_session(), citizen_id)
+    if saved is None:
+        return False
+    for name, *_rest in SCREENING_QUESTIONS:
+        getattr(form, name).data = getattr(saved, name).value
+    form.needs_in_own_words.data = saved.needs_in_own_words or ""
+    return True
+
+
+def _screening(citizen_id: int) -> str | Response:
+    form = ScreeningForm()
+    if form.validate_on_submit():
+        onboarding.save_screening(
+            get_session(), citizen_id, form.answers(), current_actor()
+        )
+        return _after_save(citizen_id, 3)
+    if request.method == "GET":
+        fill_screening(form, citizen_id)
+    return _render(3, "screening.html", citizen_id=citizen_id, form=form)
+
+
+def _wishes(citizen_id: int) -> str | Response:
+    session = get_session()
+    wishes = preferences.wishes_of(session, citizen_id, lang())
+    form = WishesForm()
+    resolved = Resolved(None)
+    if request.method == "POST" and "remove" in request.form:
+        remove_occupation(citizen_id)
+        return redirect(url_for("portal.onboarding_step", step=4) + "#occupations")
+    if request.method == "POST":
+        valid = form.validate_on_submit()
+        resolved = occupation_choice(form, wishes)
+        if valid and not form.occupation.errors:
+            preferences.save_distance_and_hours(
+                session,
+                citizen_id,
+                max_distance_km=form.distance_km,
+                hours=form.hours_value,
+                actor=current_actor(),
+            )
+            message = save_occupation_change(citizen_id, resolved)
+            if occupation_action():
+                if message:
+                    flash(message, "success")
+                return redirect(
+                    url_for("portal.onboarding_step", step=4) + "#occupations"
+                )
+            return _after_save(citizen_id, 4)
+    else:
+        fill_wishes(form, wishes)
+    return _render(
+        4,
+        "wishes.html",
+        citizen_id=citizen_id,
+        form=form,
+        wishes=wishes,
+        suggestions=resolved.suggestions,
+        max_desired=MAX_DESIRED,
+    )
+
+
+def _summary(citizen_id: int) -> str | Response:
+    session = get_session()
+    contact = onboarding.contact_of(session, citizen_id)
+    screening = onboarding.screening_of(session, citizen_id)
+    missing = []
+    if not (contact.phone or contact.email):
+        missing.append((1, _("Give a phone number or an e-mail address.")))
+    if contact.channel is None:
+        missing.append((2, _("Choose how you would like us to contact you.")))
+    if screening is None:
+        missing.append((3, _("Answer the questions about your situation.")))
+    # CSRFProtect has checked the token of this form, which has no fields of its own.
+    if request.method == "POST" and not missing:
+        onboarding.finish_onboarding(session, citizen_id, current_actor())
+        flash(_("Thank you. You have finished getting started."), "success")
+        return redirect(url_for("portal.dashboard"))
+    return _render(
+        5,
+        "summary.html",
+        citizen_id=citizen_id,
+        contact=contact,
+        screening=screening,
+        wishes=preferences.wishes_of(session, citizen_id, lang()),
+        missing=missing,
+        show_errors=request.method == "POST",
+        channel_labels=dict(CHANNEL_CHOICES),
+        language_labels=dict(language_choices(lang())),
+        hours_labels=dict(HOURS_CHOICES),
+        remote_labels=dict(REMOTE_CHOICES),
+        questions=SCREENING_QUESTIONS,
+    )
+
+
+_STEPS = {1: _contact, 2: _channel, 3: _screening, 4: _wishes, 5: _summary}
+
+
+@bp.route("/min-situation", methods=["GET", "POST"])
+@role_required(Role.CITIZEN)
+def screening_page() -> str | Response:
+    """The screening answers, shown back and changeable, with what they are used for."""
+    citizen_id = own_citizen_id()
+    form = ScreeningForm()
+    if form.validate_on_submit():
+        onboarding.save_screening(
+            get_session(), citizen_id, form.answers(), current_actor()
+        )
+        flash(_("Your answers were saved."), "success")
+        return redirect(url_for("portal.screening_page"))
+    answered = onboarding.screening_of(get_session(), citizen_id)
+    if request.method == "GET":
+        fill_screening(form, citizen_id)
+    return render_template("portal/screening.html", form=form, answered=answered)

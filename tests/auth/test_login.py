@@ -49,7 +49,8 @@ def test_citizen_logs_in_with_demo_mitid_and_sees_own_page(
 ) -> None:
     citizen = make_citizen(first_name="Birgitte", last_name="Kjær")
     response = login(citizen.user)
-    assert response.headers["Location"] == "/min-side"
+    # A first log-in starts the guide (tests/portal/test_onboarding.py); My page is open.
+    assert response.headers["Location"] == "/kom-i-gang"
     page = get_page("/min-side")
     assert "Birgitte Kjær" in page.get_text()
     nav = [a["href"] for a in page.select("nav.nav a")]

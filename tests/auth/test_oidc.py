@@ -128,7 +128,7 @@ def test_citizen_logs_in_with_mitid_and_sees_their_page(
     broker.subject = SUBJECT
     response = client.get(through_broker(client, broker))
     assert response.status_code == 302
-    assert path_of(response) == "/min-side"
+    assert path_of(response) == "/kom-i-gang"  # a first log-in starts the guide
     page = get_page("/min-side")
     assert "Aase Kjærgaard" in page.get_text()
 

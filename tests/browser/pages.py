@@ -44,14 +44,28 @@ PAGES: dict[str, list[str]] = {
         "/tal-med-en-medarbejder",
         "/min-side/kort/joblog",
         "/din-vej",
+        "/kom-i-gang/1",
+        "/kom-i-gang/2",
+        "/kom-i-gang/3",
+        "/kom-i-gang/4",
+        "/kom-i-gang/5",
+        "/min-situation",
+        "/mine-oensker",
         *FOOTER_PAGES,
     ],
-    "caseworker": ["/sagsbehandler", "/sagsbehandler/rettelser", *FOOTER_PAGES],
+    "caseworker": [
+        "/sagsbehandler",
+        "/sagsbehandler/rettelser",
+        "/sagsbehandler/koe",
+        "/sagsbehandler/koe/antal",
+        *FOOTER_PAGES,
+    ],
     "provider": ["/udbyder", *FOOTER_PAGES],
     "admin": [
         "/administration",
         "/administration/retfaerdighed",
         "/administration/retfaerdighed?omraade=hele-landet",
+        "/administration/afvigelser",
         *FOOTER_PAGES,
     ],
 }
@@ -62,6 +76,8 @@ EXCLUDED = {
     "/log-ind/mitid": "redirects away",
     # The broker's return address: needs a code from the broker.
     "/log-ind/mitid/retur": "needs the broker",
+    # Redirects to the citizen's current step of the guide (swept as /kom-i-gang/<n>).
+    "/kom-i-gang": "redirects to a step",
     # Mine data: file downloads, and a form that needs the field to correct.
     "/mine-data/eksport/json": "a file download",
     "/mine-data/eksport/csv": "a file download",
@@ -121,5 +137,20 @@ STATES: dict[str, list[State]] = {
             200,
             submit="main form button[type=submit]",
         ),
+    ],
+    "caseworker": [
+        # "Take the next citizen" opens the case view of the citizen taken (the demo
+        # queue in Copenhagen has more waiting citizens than the sweep takes).
+        State(
+            "case-view",
+            "/sagsbehandler/koe",
+            200,
+            submit="main form.claim-next-form button[type=submit]",
+        ),
+        State("queue-filter-errors", "/sagsbehandler/koe?reason=nonsense", 200),
+        State("queue-waiting", "/sagsbehandler/koe?show=waiting&sort=waiting", 200),
+    ],
+    "admin": [
+        State("override-rates-errors", "/administration/afvigelser?start=abc", 200),
     ],
 }

@@ -1,0 +1,480 @@
+"""Forms of the step guide, the screening questions and the wishes and needs page."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, timedelta
+from typing import Any
+
+from babel import Locale
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    Field,
+    HiddenField,
+    RadioField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Email, Length, Optional, ValidationError
+
+from app.models import (
+    Channel,
+    Confidence,
+    ExpectedTime,
+    HoursPreference,
+    LanguageLevel,
+    Limits,
+    RemoteWork,
+    SupportWish,
+    Transport,
+)
+
+MIN_DISTANCE_KM = 1
+MAX_DISTANCE_KM = 500
+CONTACT_LANGUAGES = ("da", "en", "ar", "de", "fa", "pl", "ro", "so", "tr", "uk")
+# Characters that may appear in typed text: letters, marks, numbers, punctuation,
+# symbols (emoji too) and spaces. Control, format (bidi overrides, zero-width),
+# private-use and unassigned characters are refused, with new lines only in text areas.
+_REFUSED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+_ALLOWED_FORMAT = {"\u200d"}  # the zero-width joiner inside emoji sequences
+
+
+def _strip(value: Any) -> Any:
+    return (
+        unicodedata.normalize("NFC", value.strip()) if isinstance(value, str) else value
+    )
+
+
+class PlainText:
+    """Refuse invisible or control characters, with a message the citizen can act on."""
+
+    def __init__(self, multiline: bool = False) -> None:
+        self.allowed = {"\n", "\r", "\t"} if multiline else set()
+
+    def __call__(self, form: Any, field: Field) -> None:
+        for char in field.data or "":
+            if char in self.allowed or char in _ALLOWED_FORMAT:
+                continue
+            if unicodedata.category(char) in _REFUSED_CATEGORIES:
+                raise ValidationError(
+                    _l(
+                        "The text contains invisible or control characters. Type it "
+                        "again without them."
+                    )
+                )
+
+
+def _text(label: Any, max_length: int, multiline: bool = False, **kw: Any) -> Any:
+    cls = TextAreaField if multiline else StringField
+    return cls(
+        label,
+        filters=[_strip],
+        validators=[
+            Optional(),
+            Length(
+                max=max_length,
+                message=_l("Use at most %(max)s characters.", max=max_length),
+            ),
+            PlainText(multiline),
+        ],
+        **kw,
+    )
+
+
+def selectable(choices: list[tuple[str, Any]]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in choices]
+
+
+class Choice(RadioField):
+    """A radio group whose missing or unknown answer gets the question's own message."""
+
+    def __init__(
+        self, label: Any, choices: list[tuple[str, Any]], message: Any, **kw: Any
+    ) -> None:
+        super().__init__(
+            label, choices=selectable(choices), validate_choice=False, **kw
+        )
+        self.message = message
+
+    def pre_validate(self, form: Any) -> None:
+        if self.data not in {choice.value for choice in self.choices}:
+            self.data = None
+            raise ValidationError(self.message)
+
+
+# --- step 1: contact details ----------------------------------------------------------
+
+_PHONE = re.compile(r"^\+?[0-9 ]+$")
+
+
+class ContactForm(FlaskForm):
+    phone = StringField(
+        _l("Phone number"),
+        filters=[_strip],
+        validators=[
+            Length(max=30, message=_l("Use at most %(max)s characters.", max=30)),
+        ],
+    )
+    email = EmailField(
+        _l("E-mail address"),
+        filters=[_strip],
+        validators=[
+            Optional(),
+            Length(max=254, message=_l("The e-mail address is too long.")),
+            Email(
+                message=_l("Enter an e-mail address like name@example.dk."),
+                check_deliverability=False,
+            ),
+        ],
+    )
+
+    def validate_phone(self, field: StringField) -> None:
+        value = field.data or ""
+        if not value:
+            if not self.email.data:
+                raise ValidationError(
+                    _l(
+                        "Enter a phone number or an e-mail address, so we can reach you."
+                    )
+                )
+            return
+        digits = value.replace(" ", "").removeprefix("+")
+        if not _PHONE.match(value) or not 8 <= len(digits) <= 15:
+            raise ValidationError(
+                _l("Enter a phone number of 8 digits, like 12 34 56 78, or +45 first.")
+            )
+
+    @property
+    def phone_value(self) -> str | None:
+        value = " ".join((self.phone.data or "").split())
+        return value or None
+
+
+# --- step 2: how to contact you -------------------------------------------------------
+
+CHANNEL_CHOICES = [
+    (Channel.DIGITAL.value, _l("Digitally, by messages here and e-mail")),
+    (Channel.PHONE.value, _l("By phone")),
+    (Channel.IN_PERSON.value, _l("In person at the job centre")),
+]
+YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
+
+
+def language_choices(locale: str) -> list[tuple[str, str]]:
+    """The contact languages, each named in the page's language."""
+    here = Locale.parse(locale)
+    return [
+        (code, Locale.parse(code).get_display_name(here) or code)
+        for code in CONTACT_LANGUAGES
+    ]
+
+
+class ChannelForm(FlaskForm):
+    channel = Choice(
+        _l("How would you like us to contact you?"),
+        CHANNEL_CHOICES,
+        _l("Choose how you would like us to contact you."),
+    )
+    language = Choice(
+        _l("Which language would you like us to use?"),
+        [],
+        _l("Choose a language."),
+    )
+    interpreter = Choice(
+        _l("Do you need an interpreter at meetings?"),
+        YES_NO,
+        _l("Answer whether you need an interpreter."),
+    )
+
+    def __init__(self, *args: Any, locale: str = "da", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.language.choices = selectable(language_choices(locale))
+
+
+# --- step 3: the screening questions --------------------------------------------------
+
+SCREENING_QUESTIONS: list[tuple[str, Any, list[tuple[str, Any]], Any]] = [
+    (
+        "expected_time_to_job",
+        _l("How soon do you think you will find a job?"),
+        [
+            (ExpectedTime.WITHIN_1_MONTH.value, _l("Within a month")),
+            (ExpectedTime.WITHIN_3_MONTHS.value, _l("Within three months")),
+            (ExpectedTime.WITHIN_6_MONTHS.value, _l("Within six months")),
+            (ExpectedTime.LONGER.value, _l("It will take longer")),
+            (ExpectedTime.DONT_KNOW.value, _l("I don't know")),
+        ],
+        _l("Answer how soon you think you will find a job."),
+    ),
+    (
+        "health_limits",
+        _l("Does your health limit the work you can do?"),
+        [
+            (Limits.NONE.value, _l("No")),
+            (Limits.SOME.value, _l("Yes, a little")),
+            (Limits.CONSIDERABLE.value, _l("Yes, a lot")),
+        ],
+        _l("Answer whether your health limits the work you can do."),
+    ),
+    (
+        "danish_level",
+        _l("How well do you speak and write Danish?"),
+        [
+            (LanguageLevel.NONE.value, _l("Not at all")),
+            (LanguageLevel.BASIC.value, _l("A little")),
+            (LanguageLevel.GOOD.value, _l("Well")),
+            (LanguageLevel.FLUENT.value, _l("Very well")),
+            (LanguageLevel.NATIVE.value, _l("It is my first language")),
+        ],
+        _l("Answer how well you speak and write Danish."),
+    ),
+    (
+        "english_level",
+        _l("How well do you speak and write English?"),
+        [
+            (LanguageLevel.NONE.value, _l("Not at all")),
+            (LanguageLevel.BASIC.value, _l("A little")),
+            (LanguageLevel.GOOD.value, _l("Well")),
+            (LanguageLevel.FLUENT.value, _l("Very well")),
+            (LanguageLevel.NATIVE.value, _l("It is my first language")),
+        ],
+        _l("Answer how well you speak and write English."),
+    ),
+    (
+        "childcare_limits",
+        _l("Does looking after children limit when or how much you can work?"),
+        [
+            (Limits.NONE.value, _l("No")),
+            (Limits.SOME.value, _l("Yes, a little")),
+            (Limits.CONSIDERABLE.value, _l("Yes, a lot")),
+        ],
+        _l("Answer whether looking after children limits your work."),
+    ),
+    (
+        "transport",
+        _l("How do you usually get to work?"),
+        [
+            (Transport.CAR.value, _l("By car")),
+            (Transport.PUBLIC.value, _l("By bus or train")),
+            (Transport.BIKE_OR_WALK.value, _l("By bike or on foot")),
+            (Transport.LIMITED.value, _l("It is hard for me to get around")),
+        ],
+        _l("Answer how you usually get to work."),
+    ),
+    (
+        "it_confidence",
+        _l("How sure are you at using a computer or phone for e-mail and forms?"),
+        [
+            (Confidence.HIGH.value, _l("Sure")),
+            (Confidence.SOME.value, _l("Fairly sure")),
+            (Confidence.LOW.value, _l("Not sure")),
+        ],
+        _l("Answer how sure you are at using a computer or phone."),
+    ),
+    (
+        "search_confidence",
+        _l("How sure are you at finding and applying for jobs?"),
+        [
+            (Confidence.HIGH.value, _l("Sure")),
+            (Confidence.SOME.value, _l("Fairly sure")),
+            (Confidence.LOW.value, _l("Not sure")),
+        ],
+        _l("Answer how sure you are at finding and applying for jobs."),
+    ),
+    (
+        "wants_support",
+        _l("Would you like support from a person at the job centre?"),
+        [
+            (SupportWish.NO.value, _l("No, I can manage on my own")),
+            (SupportWish.MAYBE.value, _l("Maybe")),
+            (SupportWish.YES.value, _l("Yes, I would like to talk to a person")),
+        ],
+        _l("Answer whether you would like support from a person."),
+    ),
+]
+SCREENING_ENUMS = {
+    "expected_time_to_job": ExpectedTime,
+    "health_limits": Limits,
+    "danish_level": LanguageLevel,
+    "english_level": LanguageLevel,
+    "childcare_limits": Limits,
+    "transport": Transport,
+    "it_confidence": Confidence,
+    "search_confidence": Confidence,
+    "wants_support": SupportWish,
+}
+
+
+class ScreeningForm(FlaskForm):
+    """The ten questions; the radio groups are added below from SCREENING_QUESTIONS."""
+
+    def answers(self) -> dict[str, Any]:
+        """The answers as the model's enum values."""
+        values: dict[str, Any] = {
+            name: SCREENING_ENUMS[name](getattr(self, name).data)
+            for name in SCREENING_ENUMS
+        }
+        values["needs_in_own_words"] = self.needs_in_own_words.data or None
+        return values
+
+    def question_fields(self) -> list[Any]:
+        return [getattr(self, name) for name, *_rest in SCREENING_QUESTIONS]
+
+
+for _name, _question, _choices, _message in SCREENING_QUESTIONS:
+    setattr(ScreeningForm, _name, Choice(_question, _choices, _message))
+# Fields are ordered by creation: keep the free text after the questions.
+ScreeningForm.needs_in_own_words = _text(
+    _l("Is there anything else you need to get a job? (optional)"),
+    1000,
+    multiline=True,
+)
+
+
+# --- step 4 and the wishes page: occupations, distance and hours ----------------------
+
+HOURS_CHOICES = [
+    (HoursPreference.FULL_TIME.value, _l("Full time")),
+    (HoursPreference.PART_TIME.value, _l("Part time")),
+    (HoursPreference.ANY.value, _l("Full time or part time")),
+]
+
+
+class WishesForm(FlaskForm):
+    occupation = _text(_l("Add an occupation you want to work in"), 200)
+    occupation_uri = HiddenField(validators=[Optional(), Length(max=255)])
+    distance = StringField(
+        _l("How far will you travel to work, one way (km)?"),
+        filters=[_strip],
+        validators=[
+            Length(max=6, message=_l("Use at most %(max)s characters.", max=6))
+        ],
+    )
+    hours = Choice(
+        _l("Which working hours do you want?"),
+        HOURS_CHOICES,
+        _l("Choose full time, part time or either."),
+    )
+
+    def validate_distance(self, field: StringField) -> None:
+        value = field.data or ""
+        if not value:
+            raise ValidationError(_l("Enter how far you will travel, for example 25."))
+        if not value.isascii() or not value.isdigit():
+            raise ValidationError(
+                _l(
+                    "Enter the distance as a whole number of kilometres, for example 25."
+                )
+            )
+        if not MIN_DISTANCE_KM <= int(value) <= MAX_DISTANCE_KM:
+            raise ValidationError(
+                _l(
+                    "Enter a distance from %(low)s to %(high)s kilometres.",
+                    low=MIN_DISTANCE_KM,
+                    high=MAX_DISTANCE_KM,
+                )
+            )
+
+    @property
+    def distance_km(self) -> int:
+        return int(self.distance.data)
+
+    @property
+    def hours_value(self) -> HoursPreference:
+        return HoursPreference(self.hours.data)
+
+
+REMOTE_CHOICES = [
+    (RemoteWork.NO.value, _l("No, I want to work at the workplace")),
+    (RemoteWork.PARTLY.value, _l("Partly from home")),
+    (RemoteWork.FULLY.value, _l("Fully from home")),
+    (RemoteWork.NO_PREFERENCE.value, _l("It does not matter")),
+]
+_DATE = re.compile(r"^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+MAX_START_AHEAD = timedelta(days=2 * 365)
+
+
+def parse_danish_date(value: str) -> date | None:
+    """'1.3.2027', '01-03-2027' or '2027-03-01' as a date; None if it is no real date."""
+    if match := _DATE.match(value):
+        day, month, year = (int(part) for part in match.groups())
+    elif match := _ISO_DATE.match(value):
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def format_danish_date(value: date | None) -> str:
+    return f"{value.day}.{value.month}.{value.year}" if value else ""
+
+
+class PreferencesForm(WishesForm):
+    industries = SelectMultipleField(
+        _l("Industries you would like to work in"), choices=[], validate_choice=False
+    )
+    open_to_other_industries = BooleanField(
+        _l("I am also open to jobs in other industries")
+    )
+    earliest_start = StringField(
+        _l("When can you start at the earliest? (optional)"),
+        filters=[_strip],
+        validators=[
+            Length(max=20, message=_l("Use at most %(max)s characters.", max=20))
+        ],
+    )
+    remote_work = Choice(
+        _l("Would you like to work from home?"),
+        REMOTE_CHOICES,
+        _l("Choose whether you would like to work from home."),
+    )
+    interests = _text(_l("Your interests (optional)"), 500, multiline=True)
+    reduced_hours = BooleanField(_l("I can only work reduced hours"))
+    flexjob = BooleanField(_l("I have, or have applied for, a flexjob (fleksjob)"))
+    accessibility_needs = _text(
+        _l("What do you need at a workplace to work well? (optional)"),
+        500,
+        multiline=True,
+    )
+
+    def __init__(
+        self, *args: Any, industries: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.industries.choices = selectable(industries)
+
+    def validate_industries(self, field: SelectMultipleField) -> None:
+        known = {choice.value for choice in field.choices}
+        if any(value not in known for value in field.data or []):
+            raise ValidationError(_l("Choose industries from the list."))
+
+    def validate_earliest_start(self, field: StringField) -> None:
+        if not field.data:
+            return
+        parsed = parse_danish_date(field.data)
+        if parsed is None:
+            raise ValidationError(
+                _l("Enter a date as day.month.year, for example 1.3.2027.")
+            )
+        today = date.today()
+        if not today <= parsed <= today + MAX_START_AHEAD:
+            raise ValidationError(
+                _l(
+                    "Enter a date from today and up to two years ahead, or leave the "
+                    "field empty if you can start now."
+                )
+            )
+
+    @property
+    def earliest_start_value(self) -> date | None:
+        return parse_danish_date(self.earliest_start.data or "")

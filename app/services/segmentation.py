@@ -191,16 +191,24 @@ def _area(postcode: str | None) -> str | None:
     return postcode[0] if postcode else None
 
 
-def postings_by_area(session: Session, today: date) -> dict[tuple[int, str], int]:
-    """Open postings counted by (occupation, postal district)."""
+def postings_by_area(
+    session: Session, today: date, occupation_ids: set[int] | None = None
+) -> dict[tuple[int, str], int]:
+    """Open postings counted by (occupation, postal district); all or some occupations."""
     district = func.substr(Posting.postcode, 1, 1)
-    rows = session.execute(
+    query = (
         select(Posting.occupation_id, district, func.count())
         .where(Posting.occupation_id.is_not(None))
         .where((Posting.deadline.is_(None)) | (Posting.deadline >= today))
         .group_by(Posting.occupation_id, district)
-    ).all()
-    return {(occupation, area): count for occupation, area, count in rows}
+    )
+    if occupation_ids is not None:
+        if not occupation_ids:
+            return {}
+        query = query.where(Posting.occupation_id.in_(sorted(occupation_ids)))
+    return {
+        (occupation, area): count for occupation, area, count in session.execute(query)
+    }
 
 
 def _gather(
@@ -382,7 +390,7 @@ def _screen_range(
     today: date,
     model: seg.SegmentationModel,
     settings: Settings,
-    postings: dict[tuple[int, str], int],
+    postings: dict[tuple[int, str], int] | None,
     counts: dict[str, int],
     only: int | None = None,
     record_changes: bool = True,
@@ -404,6 +412,10 @@ def _screen_range(
         to_assess.append(fact)
 
     scored = [f for f in to_assess if not f.objected and f.screening is not None]
+    if postings is None:
+        # One citizen: count only the postings of their own wished occupations.
+        wished = {occupation for f in scored for occupation in f.desired}
+        postings = postings_by_area(session, today, wished)
     inputs = [_input(f, today, postings) for f in scored]
     matrix = seg.feature_matrix(inputs)
     probabilities = model.predict_matrix(matrix) if inputs else np.zeros(0)
@@ -585,7 +597,7 @@ def rescreen(
         today=today,
         model=load_model(settings),
         settings=settings,
-        postings=postings_by_area(session, today),
+        postings=None,
         counts=counts,
         only=citizen_id,
     )

@@ -280,3 +280,64 @@ def test_rescreen_all_screens_everyone_in_one_pass(
     assert summary.without_answers >= 1
     for citizen in citizens[:4]:
         assert _current(db, citizen).trigger == "nightly"
+
+
+def test_the_inputs_come_from_the_citizens_own_data(
+    db: Session, recent: Callable[..., Citizen]
+) -> None:
+    from app.models import Education, EducationLevel, JobLogEntry, UnemploymentSpell
+    from app.models.jobsearch import LogKind, LogStatus
+    from tests.portal import give_cv, load_taxonomy, make_posting
+
+    load_taxonomy(db)
+    citizen = give_cv(db, recent(), desired=["sygeplejerske"])
+    _answers(db, citizen)
+    make_posting(db, postcode="2200")
+    make_posting(db, postcode="2100")  # the same postal district (2xxx)
+    make_posting(db, postcode="8000")  # another district
+    make_posting(db, postcode="2200", deadline=TODAY - timedelta(days=1))
+    for days_ago in (3, 10, 40):  # the last one is older than 4 weeks
+        db.add(
+            JobLogEntry(
+                citizen_id=citizen.id,
+                kind=LogKind.APPLICATION,
+                title="Sygeplejerske",
+                on_date=TODAY - timedelta(days=days_ago),
+                status=LogStatus.SENT,
+                created_at=NOW,
+            )
+        )
+    db.add(
+        UnemploymentSpell(
+            citizen_id=citizen.id,
+            started_on=date(2024, 1, 1),
+            ended_on=date(2024, 3, 11),
+        )
+    )
+    db.add(
+        UnemploymentSpell(citizen_id=citizen.id, started_on=TODAY - timedelta(days=70))
+    )
+    for level, completed in (
+        (EducationLevel.BACHELOR, True),
+        (EducationLevel.MASTER, False),
+    ):
+        db.add(
+            Education(
+                citizen_id=citizen.id,
+                level=level,
+                title="Sygepleje",
+                completed=completed,
+            )
+        )
+    db.flush()
+    _rescreen(db, citizen)
+    inputs = _current(db, citizen).inputs
+    assert inputs["matching_postings"] == 2
+    assert inputs["desired_occupations"] == 1
+    assert inputs["applications_4w"] == 2
+    assert inputs["earlier_spells"] == 1
+    assert inputs["earlier_weeks"] == 10.0
+    assert inputs["weeks_unemployed"] == 10.0  # from the current spell, not the citizen
+    assert inputs["education"] == "bachelor"  # the unfinished master's does not count
+    for forbidden in ("gender", "origin", "age", "birth_date"):
+        assert forbidden not in inputs

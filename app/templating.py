@@ -26,6 +26,8 @@ NAVIGATION: dict[Role, tuple[tuple[str, Any], ...]] = {
         ("portal.dashboard", lazy_gettext("My page")),
         ("portal.jobs", lazy_gettext("Jobs for you")),
         ("portal.alternatives", lazy_gettext("Other options")),
+        ("portal.joblog", lazy_gettext("Job-search log")),
+        ("portal.plan", lazy_gettext("My plan")),
         ("consent.my_data", lazy_gettext("My data")),
     ),
     Role.CASEWORKER: (

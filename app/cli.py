@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from app import migrate
 from app.db import get_session
@@ -178,6 +178,7 @@ def ml_fairness() -> None:
 
 
 @click.command("screen")
+@with_appcontext
 @click.option("--chunk", default=5000, show_default=True, help="Citizens per batch.")
 def screen(chunk: int) -> None:
     """Re-screen every citizen (run nightly): new assessments, queues kept in step."""

@@ -487,6 +487,15 @@ def export_printable() -> str:
 @public
 def algorithms() -> str:
     """How we use algorithms, in plain language: what they use, who decides, objecting."""
+    # The segmentation model's own card (issue 6), when that page exists.
+    card = (
+        url_for("portal.model_card")
+        if "portal.model_card" in current_app.view_functions
+        else None
+    )
     return render_template(
-        "consent/algorithms.html", algorithms=ALGORITHMS, complain=COMPLAIN
+        "consent/algorithms.html",
+        algorithms=ALGORITHMS,
+        complain=COMPLAIN,
+        model_cards={"segmentering": card} if card else {},
     )

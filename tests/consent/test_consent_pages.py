@@ -186,3 +186,19 @@ def test_an_over_long_or_hostile_reason_is_refused(
         assert response.status_code == 200
         assert "error-summary" in response.get_data(as_text=True)
     assert db.scalar(select(ProfilingObjection)) is None
+
+
+def test_the_algorithms_page_is_public_in_danish_and_english(
+    client, get_page, post_form
+) -> None:
+    page = get_page("/algoritmer")
+    assert page.h1.get_text(strip=True) == "Sådan bruger vi algoritmer"
+    text = page.get_text()
+    for expected in ("Ankestyrelsen", "Datatilsynet", "Dit køn eller din oprindelse"):
+        assert expected in text
+    headings = [h.get_text(strip=True) for h in page.find_all("h3")]
+    assert headings.count("Hvem bestemmer") == 3
+    post_form("/sprog", {"lang": "en", "next": "/algoritmer"})
+    page = get_page("/algoritmer")
+    assert page.h1.get_text(strip=True) == "How we use algorithms"
+    assert "Your gender or your origin" in page.get_text()

@@ -52,7 +52,7 @@ def occupation_choice(form: WishesForm, wishes: preferences.Wishes) -> Resolved:
     resolved = preferences.resolve_occupation(
         session, picked or form.occupation_uri.data, form.occupation.data, lang()
     )
-    typed = bool(form.occupation.data or picked)
+    typed = bool(form.occupation.data or picked or form.occupation_uri.data)
     if not typed:
         return resolved
     if resolved.uri is None:

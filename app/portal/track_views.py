@@ -137,6 +137,9 @@ MEASURE_LABELS: dict[str, Any] = {
     "false_negative": _l("Not referred, but unemployed over 26 weeks"),
 }
 
+# Public figures about fewer people than this are not shown (they could identify someone).
+MIN_PUBLIC_GROUP = 20
+
 OVERRIDE_REASONS: dict[str, Any] = {
     "citizen_wish": _l("you asked for it"),
     "more_information": _l("the caseworker needs to know more about your situation"),
@@ -218,4 +221,6 @@ def model_card() -> str:
         format_percent=format_percent,
         holdout=fairness.holdout_audit(settings.threshold, max_gap),
         external=fairness.external_check(threshold=settings.threshold, max_gap=max_gap),
+        national=fairness.national_flag_rates(get_session(), max_gap),
+        min_group=MIN_PUBLIC_GROUP,
     )

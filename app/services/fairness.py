@@ -223,3 +223,23 @@ def external_check(
 
 def settings_max_gap(config: dict[str, Any]) -> float:
     return float(config.get("FAIRNESS_MAX_GAP", 0.1))
+
+
+_NATIONAL: dict[float, tuple[float, CurrentFlagRates]] = {}
+NATIONAL_TTL_SECONDS = 600.0
+
+
+def national_flag_rates(session: Session, max_gap: float) -> CurrentFlagRates:
+    """The current flag rates over all municipalities, recomputed every 10 minutes.
+
+    For the public model card: the query reads every current assessment, so a page
+    view must not run it each time.
+    """
+    import time
+
+    cached = _NATIONAL.get(max_gap)
+    if cached is not None and time.monotonic() - cached[0] < NATIONAL_TTL_SECONDS:
+        return cached[1]
+    rates = current_flag_rates(session, max_gap)
+    _NATIONAL[max_gap] = (time.monotonic(), rates)
+    return rates

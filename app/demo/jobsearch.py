@@ -1,9 +1,9 @@
 """SYNTHETIC demo job search: job-search logs, plans and requests to talk to a person.
 
 Applications name employers and titles of the demo postings. About two in three demo
-citizens keep a log; half have a plan agreed with a caseworker; a few have asked to talk
-to a person. Drawn from their own seeded Random, citizen by citizen in id order, so the
-same seed and load date give the same rows.
+citizens keep a log; two in five have a plan agreed with a caseworker; three in a
+hundred have asked to talk to a person. Drawn from their own seeded Random, citizen
+by citizen in id order, so the same seed and load date give the same rows.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from app.models.profile import Channel
 BATCH_SIZE = 10_000
 POSTING_SAMPLE = 5_000
 LOG_SHARE = 0.65
-PLAN_SHARE = 0.5
+PLAN_SHARE = 0.4
 OWN_GOAL_SHARE = 0.2
 CONTACT_SHARE = 0.03
 LOG_DAYS = 56
@@ -116,7 +116,7 @@ class JobSearchGenerator:
         if not self.postings or rng.random() >= LOG_SHARE:
             return []
         rows = []
-        for _ in range(rng.randint(1, 7)):
+        for _ in range(rng.randint(1, 5)):
             employer, title = rng.choice(self.postings)
             day = self.today - timedelta(days=rng.randrange(LOG_DAYS))
             rows.append(
@@ -197,7 +197,7 @@ class JobSearchGenerator:
                     agreed,
                 )
             )
-            for text in rng.sample(CASEWORKER_ACTIVITIES, rng.randint(1, 3)):
+            for text in rng.sample(CASEWORKER_ACTIVITIES, rng.randint(1, 2)):
                 due = agreed + timedelta(days=rng.randint(7, 60))
                 done = due < self.today and rng.random() < 0.7
                 rows.append(

@@ -663,3 +663,151 @@ def _changed(session: Session, citizen_id: int) -> None:
     session.flush()
     profile_changed(session, citizen_id, trigger=TRIGGER)
     session.commit()
+
+
+# --- "Mine data" ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CvDatum:
+    """One CV row as "Mine data" shows it: the registry entry (table, column) that
+    says its source, purposes and retention, a label and the value in words."""
+
+    table: str
+    row_id: int
+    column: str
+    label: Any
+    value: str
+
+
+def my_data_rows(session: Session, citizen_id: int, lang: str) -> list[CvDatum]:
+    """Every CV row of the citizen in words, for "Mine data" (one datum per row).
+
+    Call from app/consent/services.collect_my_data and add each datum under the
+    registry entry `entry_for(datum.table, datum.column)`.
+    """
+    from babel.dates import format_date
+    from flask_babel import gettext as _
+
+    def day(value: Any, pattern: str = "long") -> str:
+        return format_date(value, pattern, locale=lang)
+
+    found: list[CvDatum] = []
+    cv = cv_for(session, citizen_id, lang)
+    for entry in cv.work:
+        job = entry.row
+        parts = [job.title_as_written]
+        if entry.occupation_label:
+            parts.append(_("occupation: %(name)s", name=entry.occupation_label))
+        if job.employer:
+            employer = job.employer
+            if job.hide_employer:
+                employer += " (" + _("hidden from employers") + ")"
+            parts.append(employer)
+        start = day(job.started_on, "MMMM y")
+        parts.append(
+            _("%(start)s to %(end)s", start=start, end=day(job.ended_on, "MMMM y"))
+            if job.ended_on
+            else _("since %(start)s", start=start)
+        )
+        if job.description:
+            parts.append(job.description)
+        found.append(
+            CvDatum(
+                "work_experience",
+                job.id,
+                "title_as_written",
+                _l("Job"),
+                "; ".join(parts),
+            )
+        )
+    for row in cv.education:
+        parts = [row.title, str(EDUCATION_LEVELS[row.level])]
+        if row.institution:
+            parts.append(row.institution)
+        years = "–".join(str(y) for y in (row.start_year, row.end_year) if y)
+        if years:
+            parts.append(years)
+        if not row.completed:
+            parts.append(_("not completed"))
+        found.append(
+            CvDatum("education", row.id, "title", _l("Education"), "; ".join(parts))
+        )
+    for language in cv.languages:
+        found.append(
+            CvDatum(
+                "language_skill",
+                language.id,
+                "level",
+                language.name,
+                str(LANGUAGE_LEVELS.get(language.level, language.level.value)),
+            )
+        )
+    competences = [str(PERSONAL_COMPETENCES[code]) for code in cv.competence_codes]
+    for row in session.scalars(
+        select(PersonalCompetence)
+        .where(PersonalCompetence.citizen_id == citizen_id)
+        .order_by(PersonalCompetence.id)
+    ):
+        if row.code is None and row.free_text:
+            found.append(
+                CvDatum(
+                    "personal_competence",
+                    row.id,
+                    "free_text",
+                    _l("Personal competences in your words"),
+                    row.free_text,
+                )
+            )
+        elif row.code in PERSONAL_COMPETENCES and competences:
+            found.append(
+                CvDatum(
+                    "personal_competence",
+                    row.id,
+                    "code",
+                    _l("Personal competences"),
+                    ", ".join(competences),
+                )
+            )
+            competences = []  # one datum for the whole list
+    for row in session.scalars(
+        select(DrivingLicence)
+        .where(DrivingLicence.citizen_id == citizen_id)
+        .order_by(DrivingLicence.id)
+    ):
+        found.append(
+            CvDatum(
+                "driving_licence",
+                row.id,
+                "category",
+                _l("Driving licence"),
+                str(DRIVING_LICENCE_LABELS.get(row.category, row.category)),
+            )
+        )
+    for row in cv.certificates:
+        parts = [row.name]
+        if row.issuer:
+            parts.append(row.issuer)
+        if row.valid_until:
+            parts.append(_("valid until %(date)s", date=day(row.valid_until)))
+        found.append(
+            CvDatum(
+                "certificate",
+                row.id,
+                "name",
+                _l("Certificate or course"),
+                "; ".join(parts),
+            )
+        )
+    settings = _settings(session, citizen_id)
+    if settings is not None:
+        found.append(
+            CvDatum(
+                "cv_settings",
+                settings.id,
+                "hide_contact_details",
+                _l("Whether your contact details are hidden from employers"),
+                _("Yes") if settings.hide_contact_details else _("No"),
+            )
+        )
+    return found

@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 
 from app.audit import Actor
 from app.db import get_session
+from app.htmx import wants_partial
 from app.models import Role
 from app.models.jobsearch import ContactRequest, PlanItem
 from app.portal import bp
@@ -26,6 +27,7 @@ from app.portal.jobsearch_forms import (
     PlanDoneForm,
     PlanForm,
 )
+from app.portal.views import card_response
 from app.security import public, role_required
 from app.services import jobsearch, matching
 
@@ -205,11 +207,15 @@ def plan_done(item_id: int) -> Response:
         get_session(), _citizen_id(), item_id, form.done_value, _actor()
     ):
         abort(404)
+    from_dashboard = request.form.get("kort") == "min-plan"
+    if from_dashboard and wants_partial():
+        # The plan card on Min side, updated in place (its text is a live region).
+        return card_response("min-plan")
     flash(
         _("Marked as done.") if form.done_value else _("Marked as not done."),
         "success",
     )
-    return redirect(url_for("portal.plan"))
+    return redirect(url_for("portal.dashboard" if from_dashboard else "portal.plan"))
 
 
 @bp.route("/min-plan/<int:item_id>/slet", methods=["GET", "POST"])

@@ -135,6 +135,11 @@ def dashboard_card(name: str) -> Response:
     """One card of "Min side": the partial for htmx, a page of its own without."""
     if name not in dashboard_service.CARDS:
         abort(404)
+    return card_response(name)
+
+
+def card_response(name: str) -> Response:
+    """A card by its (checked) name: the partial for htmx, its own page without."""
     data = dashboard_service.card(
         get_session(),
         _dashboard_citizen_id(),

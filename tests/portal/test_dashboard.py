@@ -16,6 +16,7 @@ from app.models.jobsearch import (
     LogStatus,
     PlanItem,
     PlanKind,
+    PlanStatus,
 )
 from app.models.profile import Channel
 from app.services.dashboard import CARDS
@@ -191,3 +192,27 @@ def test_query_count_does_not_grow_with_the_data(app, db, client, citizen) -> No
     finally:
         event.remove(engine, "before_cursor_execute", count)
     assert filled <= empty + 2, (empty, filled)
+
+
+def test_plan_card_marks_the_next_item_done_in_place(db, client, citizen) -> None:
+    _fill(db, citizen)
+    item = db.query(PlanItem).filter_by(citizen_id=citizen.id).one()
+    page = client.get("/min-side").get_data(as_text=True)
+    assert f'hx-post="/min-plan/{item.id}/udfoert"' in page
+    data = {
+        "csrf_token": csrf_token(client),
+        "done": "1",
+        "kort": "min-plan",
+    }
+    partial = client.post(f"/min-plan/{item.id}/udfoert", data=data, headers=HX)
+    assert partial.status_code == 200 and "HX-Request" in partial.headers["Vary"]
+    html = partial.get_data(as_text=True)
+    assert "<html" not in html and 'id="card-min-plan"' in html
+    assert "1 udført" in re.sub(r"\s+", " ", html)
+    db.expire_all()
+    assert db.get(PlanItem, item.id).status.value == "done"
+    # Without JavaScript the same form leads back to Min side.
+    item.status = PlanStatus.OPEN
+    db.flush()
+    plain = client.post(f"/min-plan/{item.id}/udfoert", data=data)
+    assert plain.status_code == 302 and plain.location.endswith("/min-side")

@@ -528,6 +528,30 @@ def test_visibility(db, get_page, post_form, citizen) -> None:
     assert len(_history(db, "cv_settings")) >= 2
 
 
+def test_letting_employers_search_is_the_share_cv_consent(
+    db, get_page, post_form, citizen
+) -> None:
+    from app.consent.services_consent import consent_in_force
+    from app.models import ConsentEvent, ConsentPurpose
+
+    page = get_page("/mit-cv/synlighed")
+    assert not page.find("input", id="searchable").has_attr("checked")
+    data = {"searchable": "y", "hide_contact_details": "y"}
+    assert post_form("/mit-cv/synlighed", data).status_code == 302
+    assert consent_in_force(db, citizen.id, ConsentPurpose.SHARE_CV)
+    assert "Arbejdsgivere kan søge dit CV frem" in get_page("/mit-cv").get_text()
+    assert (
+        get_page("/mit-cv/synlighed").find("input", id="searchable").has_attr("checked")
+    )
+    post_form("/mit-cv/synlighed", data)  # unchanged: no new consent event
+    assert post_form("/mit-cv/synlighed", {}).status_code == 302
+    assert not consent_in_force(db, citizen.id, ConsentPurpose.SHARE_CV)
+    events = db.scalars(
+        select(ConsentEvent.given).where(ConsentEvent.citizen_id == citizen.id)
+    ).all()
+    assert events == [True, False]
+
+
 # --- the history and the track hook -----------------------------------------------------
 
 

@@ -24,6 +24,7 @@ ROLE_LABELS = {
 NAVIGATION: dict[Role, tuple[tuple[str, Any], ...]] = {
     Role.CITIZEN: (
         ("portal.dashboard", lazy_gettext("My page")),
+        ("portal.cv", lazy_gettext("My CV")),
         ("portal.jobs", lazy_gettext("Jobs for you")),
         ("portal.alternatives", lazy_gettext("Other options")),
         ("portal.joblog", lazy_gettext("Job-search log")),

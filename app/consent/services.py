@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.consent.registry import (
     CATEGORY_LABELS,
     PURPOSE_LABELS,
+    REGISTRY,
     SOURCE_LABELS,
     Category,
     PersonalField,
@@ -25,6 +27,7 @@ from app.consent.registry import (
     entry_for,
     shown_fields,
 )
+from app.db import Base
 from app.models import (
     AccessLog,
     ChangeRecord,
@@ -162,6 +165,14 @@ def collect_my_data(session: Session, user_id: int, lang: str) -> MyData | None:
     items[Category.CV].extend(_occupations(session, citizen.id, changed, fmt))
     items[Category.CV].extend(_skills(session, citizen.id, changed, fmt))
     add_row("user_account", user)
+    for table_name, entry_rows in _other_tables(session, citizen.id):
+        for row_id, values in entry_rows:
+            for entry in shown_fields(table_name):
+                when = changed.get((table_name, row_id, entry.column))
+                value = fmt.value(entry, values[entry.column])
+                items[entry.category].append(
+                    _datum(entry, entry.label, value, when, fmt, row_id=row_id)
+                )
     counts = _counts(session, citizen.id)
     items[Category.ACCESS_LOG].append(
         _log_datum(
@@ -194,6 +205,45 @@ def collect_my_data(session: Session, user_id: int, lang: str) -> MyData | None:
         if items[category] or category in EMPTY_TEXTS
     )
     return MyData(citizen.full_name, sections, counts)
+
+
+# Tables shown above with their own wording; every other registered table that names
+# the citizen is shown field by field, so a newly declared table appears at once.
+SHOWN_SPECIALLY = frozenset(
+    {
+        "citizen",
+        "user_account",
+        "job_preferences",
+        "citizen_occupation",
+        "citizen_skill",
+        "access_log",
+        "change_record",
+    }
+)
+
+
+def _other_tables(
+    session: Session, citizen_id: int
+) -> list[tuple[str, list[tuple[int | None, dict[str, Any]]]]]:
+    found = []
+    for table_name in dict.fromkeys(entry.table for entry in REGISTRY):
+        if table_name in SHOWN_SPECIALLY or not shown_fields(table_name):
+            continue
+        table = Base.metadata.tables[table_name]
+        if "citizen_id" not in table.c:
+            continue
+        rows = session.execute(
+            select(table)
+            .where(table.c.citizen_id == citizen_id)
+            .order_by(*table.primary_key.columns)
+        ).all()
+        found.append(
+            (
+                table_name,
+                [(row._mapping.get("id"), dict(row._mapping)) for row in rows],
+            )
+        )
+    return found
 
 
 def _datum(
@@ -347,6 +397,9 @@ class _Formatter:
             return LANGUAGE_NAMES.get(value, value)
         if isinstance(value, HoursPreference):
             return str(HOURS_LABELS[value])
+        if isinstance(value, enum.Enum):
+            label = _enum_label(value)
+            return str(label) if label is not None else str(value.value)
         if isinstance(value, bool):
             return str(_("Yes") if value else _("No"))
         if isinstance(value, datetime):
@@ -361,3 +414,16 @@ def _in_denmark(value: datetime) -> datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone(DANISH_TIME)
+
+
+def _enum_label(value: enum.Enum) -> Any:
+    """Words for the values of Mine data's own tables (others show their stored value)."""
+    from app.consent.forms import PURPOSE_TITLES
+    from app.consent.labels import STATUS_LABELS
+    from app.models import ConsentPurpose, CorrectionStatus
+
+    if isinstance(value, ConsentPurpose):
+        return PURPOSE_TITLES[value]
+    if isinstance(value, CorrectionStatus):
+        return STATUS_LABELS[value]
+    return None

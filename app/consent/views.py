@@ -96,6 +96,7 @@ EDIT_PATHS = {
     "contact_request": "/tal-med-en-medarbejder",
     "consent_event": "/mine-data/samtykker",
     "profiling_objection": "/mine-data/indsigelse",
+    "correction_request": "/mine-data/rettelser",
 }
 CV_TABLES = frozenset(
     {

@@ -179,3 +179,27 @@ def test_in_english(db, client, get_page, make_citizen, login) -> None:
     assert page.h1.get_text(strip=True) == "My data"
     assert "Nursing care" in _text(_row(page, "Competence"))
     assert "Checking your availability for work" in _text(page)
+
+
+def test_every_registered_table_about_me_is_shown(
+    db, get_page, make_citizen, login
+) -> None:
+    from app.consent.services_consent import give_consent
+    from app.consent.services_correction import submit_correction
+    from app.models import ConsentPurpose
+
+    citizen = make_citizen()
+    actor = Actor(user_id=citizen.user_id, role="citizen", organisation="")
+    give_consent(db, citizen.id, ConsentPurpose.SHARE_CV, actor=actor)
+    submit_correction(
+        db, citizen.id, "citizen", citizen.id, "city", "Nakskov", "Jeg er flyttet"
+    )
+    login(citizen.user)
+    page = get_page("/mine-data")
+    consents = page.find("h2", string="Dine samtykker og indsigelser")
+    section = _text(consents.find_parent("section"))
+    assert "Del mit CV med arbejdsgivere" in section
+    # What you told us about consent is changed on the consent page.
+    link = _row(page, "Hvad du gav samtykke til").find("a", class_="my-data-action")
+    assert link["href"] == "/mine-data/samtykker"
+    assert "Nakskov" in _text(_row(page, "Den oplysning, du foreslog"))

@@ -114,3 +114,23 @@ def test_objection_can_be_made_withdrawn_and_made_again(db, make_citizen):
         )
     ).all()
     assert history.count("withdrawn_at") == 2
+
+
+def test_consenting_citizens_in_bulk_follow_the_newest_decision(db, make_citizen):
+    from app.consent.services_consent import citizens_consenting
+
+    yes, no, withdrawn = make_citizen(), make_citizen(), make_citizen()
+    give_consent(db, yes.id, ConsentPurpose.MODEL_TRAINING, actor=_actor(yes))
+    give_consent(db, no.id, ConsentPurpose.SHARE_CV, actor=_actor(no))
+    give_consent(
+        db, withdrawn.id, ConsentPurpose.MODEL_TRAINING, actor=_actor(withdrawn)
+    )
+    withdraw_consent(
+        db, withdrawn.id, ConsentPurpose.MODEL_TRAINING, actor=_actor(withdrawn)
+    )
+    found = citizens_consenting(db, ConsentPurpose.MODEL_TRAINING)
+    assert yes.id in found and no.id not in found and withdrawn.id not in found
+    assert (
+        citizens_consenting(db, ConsentPurpose.MODEL_TRAINING, [no.id, withdrawn.id])
+        == set()
+    )

@@ -101,13 +101,15 @@ def cv_card(session: Session, citizen_id: int) -> CvCard:
 
 def track_card(session: Session, citizen_id: int) -> TrackCard:
     """The citizen's current track, if one has been assessed."""
-    assessment = session.scalars(
+    # Only the newest assessment can be current. Filtering on `current` in SQL would
+    # let SQLite pick that index (true for most rows) over the citizen's.
+    newest = session.scalars(
         select(Assessment)
-        .where(Assessment.citizen_id == citizen_id, Assessment.current.is_(True))
+        .where(Assessment.citizen_id == citizen_id)
         .order_by(Assessment.computed_at.desc(), Assessment.id.desc())
         .limit(1)
     ).first()
-    return TrackCard(assessment=assessment)
+    return TrackCard(assessment=newest if newest and newest.current else None)
 
 
 def card(session: Session, citizen_id: int, name: str, today: date, lang: str) -> Any:

@@ -143,12 +143,7 @@ def _edit_page(kind: str, row_id: int | None) -> str | Response:
     row = _row(kind, row_id) if row_id is not None else None
     if row is not None and request.method == "GET":
         if kind == "work":
-            entry = next(
-                e
-                for e in cv.cv_for(session, citizen_id, _lang()).work
-                if e.row.id == row.id
-            )
-            form.fill(entry)
+            form.fill(cv.work_entry(session, citizen_id, row.id, _lang()))
         else:
             form.fill(row)
     suggestions = None
@@ -197,30 +192,11 @@ def _remove_page(kind: str, row_id: int) -> str | Response:
         kind=kind,
         row=row,
         heading=spec.get("remove_heading") or REMOVE_HEADINGS[kind],
-        description=_describe(kind, row),
+        description=cv.describe_entry(get_session(), kind, row, _lang()),
         back=url_for(RETURN_TO.get(kind, "portal.cv")),
         action=request.path,
         labels=_labels(),
     )
-
-
-def _describe(kind: str, row: Any) -> str:
-    """The row in words, for the question "remove this?"."""
-    session = get_session()
-    if kind == "education":
-        return row.title
-    if kind == "work":
-        return row.title_as_written
-    if kind == "certificate":
-        return row.name
-    if kind == "language":
-        return cv.language_name(row.language, _lang())
-    if kind == "skill":
-        from app.models import Skill
-
-        skill = session.get(Skill, row.skill_id)
-        return cv.label_for(session, skill.uri, _lang()) if skill else ""
-    return ""
 
 
 REMOVED = {
@@ -281,15 +257,9 @@ def cv_skills() -> str | Response:
         uri = (form.skill_uri.data or "").strip()
         if not uri:
             # Without JavaScript: the typed text, matched exactly, or suggestions.
-            typed = clean_text(form.skill.data)
-            found = cv.suggest(session, typed, "skill", _lang(), limit=6)
-            exact = [
-                s.uri
-                for s in found
-                if typed.casefold() in (s.label.casefold(), s.matched_label.casefold())
-            ]
-            uri = exact[0] if exact else ""
-            suggestions = None if exact else found
+            choice = cv.find_skill(session, clean_text(form.skill.data), _lang())
+            uri = choice.uri or ""
+            suggestions = choice.suggestions or None
         if uri:
             try:
                 added = cv.add_skill(session, citizen_id, uri, actor=_actor())

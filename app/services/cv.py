@@ -317,6 +317,31 @@ def entry_for(session: Session, citizen_id: int, kind: str, row_id: int) -> Any:
     return row
 
 
+def work_entry(session: Session, citizen_id: int, row_id: int, lang: str) -> WorkEntry:
+    """One of the citizen's own jobs with its occupation labelled (else LookupError)."""
+    row = entry_for(session, citizen_id, "work", row_id)
+    uri = (
+        session.scalar(select(Occupation.uri).where(Occupation.id == row.occupation_id))
+        if row.occupation_id is not None
+        else None
+    )
+    return WorkEntry(row, label_for(session, uri, lang) if uri else None, uri)
+
+
+def describe_entry(session: Session, kind: str, row: Any, lang: str) -> str:
+    """A CV row in a few words, for the question "remove this?"."""
+    if kind == "education":
+        return row.title
+    if kind == "work":
+        return row.title_as_written
+    if kind == "certificate":
+        return row.name
+    if kind == "language":
+        return language_name(row.language, lang)
+    uri = session.scalar(select(Skill.uri).where(Skill.id == row.skill_id))
+    return label_for(session, uri, lang) if uri else ""
+
+
 def occupation_id_for(session: Session, uri: str) -> int:
     """The id of an occupation by URI; LookupError when the taxonomy has no such URI."""
     found = session.scalar(select(Occupation.id).where(Occupation.uri == uri))
@@ -327,7 +352,7 @@ def occupation_id_for(session: Session, uri: str) -> int:
 
 @dataclass(frozen=True)
 class OccupationChoice:
-    """The occupation a job title was normalised to, or suggestions to choose from."""
+    """The concept a text was normalised to, or suggestions to choose from."""
 
     uri: str | None
     suggestions: tuple[Suggestion, ...] = ()
@@ -348,8 +373,19 @@ def normalise_occupation(
         select(Occupation.id).where(Occupation.uri == chosen_uri)
     ):
         return OccupationChoice(chosen_uri)
-    text = typed or title
-    found = tuple(suggest(session, text, "occupation", lang, limit=5)) if text else ()
+    return _by_name(session, "occupation", typed or title, lang, limit=5)
+
+
+def find_skill(session: Session, typed: str, lang: str) -> OccupationChoice:
+    """A skill whose name is exactly what was typed, else suggestions to choose from
+    (the skill form without JavaScript)."""
+    return _by_name(session, "skill", typed, lang, limit=6)
+
+
+def _by_name(
+    session: Session, kind: str, text: str, lang: str, limit: int
+) -> OccupationChoice:
+    found = tuple(suggest(session, text, kind, lang, limit=limit)) if text else ()
     wanted = text.casefold()
     for suggestion in found:
         if wanted in (suggestion.label.casefold(), suggestion.matched_label.casefold()):

@@ -51,11 +51,14 @@ def run(label: str, engine: Engine, runs: int) -> None:
         segmentation.load_model(settings)  # trained once, outside the timing
         for n in range(1, runs + 1):
             started = time.perf_counter()
+            cpu_started = time.process_time()
             summary = segmentation.rescreen_all(session, settings=settings, commit=True)
             session.commit()
             seconds = time.perf_counter() - started
+            cpu = time.process_time() - cpu_started
             print(
                 f"{label} run {n}: {summary.citizens:,} citizens in {seconds:.1f} s "
+                f"(CPU {cpu:.1f} s, load average {os.getloadavg()[0]:.1f}) "
                 f"= {summary.citizens / seconds:,.0f} citizens/s "
                 f"(target {TARGET_SECONDS:.0f} s: "
                 f"{'met' if seconds < TARGET_SECONDS else 'MISSED'}); "

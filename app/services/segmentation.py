@@ -163,13 +163,31 @@ def load_model(settings: Settings | None = None) -> seg.SegmentationModel:
 # ---- gathering the data ---------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Answers:
+    """The screening answers the model and the decision read, as plain values."""
+
+    expected_time_to_job: str
+    health_limits: str
+    danish_level: str
+    childcare_limits: str
+    limited_transport: bool
+    it_confidence: str
+    search_confidence: str
+    wants_support: str
+
+
+def _value(item: Any) -> str:
+    return str(getattr(item, "value", item))
+
+
 @dataclass
 class _Facts:
     citizen_id: int
     municipality_id: int
     area: str | None
     unemployed_since: date | None
-    screening: ScreeningAnswers | None = None
+    screening: _Answers | None = None
     objected: bool = False
     asked: bool = False
     language: str = "da"
@@ -230,10 +248,29 @@ def _gather(
     }
     if not facts:
         return facts
-    for answers in session.scalars(
-        select(ScreeningAnswers).where(in_range(ScreeningAnswers.citizen_id))
+    for row in session.execute(
+        select(
+            ScreeningAnswers.citizen_id,
+            ScreeningAnswers.expected_time_to_job,
+            ScreeningAnswers.health_limits,
+            ScreeningAnswers.danish_level,
+            ScreeningAnswers.childcare_limits,
+            ScreeningAnswers.transport,
+            ScreeningAnswers.it_confidence,
+            ScreeningAnswers.search_confidence,
+            ScreeningAnswers.wants_support,
+        ).where(in_range(ScreeningAnswers.citizen_id))
     ):
-        facts[answers.citizen_id].screening = answers
+        facts[row[0]].screening = _Answers(
+            expected_time_to_job=_value(row[1]),
+            health_limits=_value(row[2]),
+            danish_level=_value(row[3]),
+            childcare_limits=_value(row[4]),
+            limited_transport=_value(row[5]) == Transport.LIMITED.value,
+            it_confidence=_value(row[6]),
+            search_confidence=_value(row[7]),
+            wants_support=_value(row[8]),
+        )
     # The same rule as app.consent.services_consent.objection_in_force, in bulk.
     for (cid,) in session.execute(
         select(ProfilingObjection.citizen_id)
@@ -329,33 +366,43 @@ def _input(
         applications_4w=fact.applications_4w,
         desired_occupations=len(set(fact.desired)),
         matching_postings=matching,
-        expected_time_to_job=answers.expected_time_to_job.value,
-        health_limits=answers.health_limits.value,
-        danish_level=answers.danish_level.value,
-        childcare_limits=answers.childcare_limits.value,
-        limited_transport=answers.transport == Transport.LIMITED,
-        it_confidence=answers.it_confidence.value,
-        search_confidence=answers.search_confidence.value,
+        expected_time_to_job=answers.expected_time_to_job,
+        health_limits=answers.health_limits,
+        danish_level=answers.danish_level,
+        childcare_limits=answers.childcare_limits,
+        limited_transport=answers.limited_transport,
+        it_confidence=answers.it_confidence,
+        search_confidence=answers.search_confidence,
     )
 
 
+# Features shown with their raw value rather than the model's transformed one.
+_RAW = ("weeks_unemployed", "earlier_weeks", "applications_4w", "matching_postings")
+
+
 def _reasons(
-    model: seg.SegmentationModel, parts: np.ndarray, raw: dict[str, Any]
+    model: seg.SegmentationModel,
+    parts: np.ndarray,
+    item: seg.SegmentationInput,
+    row: np.ndarray,
 ) -> list[dict[str, Any]]:
     # The biggest contributions, plus every changeable one that raises the risk
     # (those are what "Din vej" suggests the citizen could do).
-    order = sorted(range(len(parts)), key=lambda i: -abs(parts[i]))
-    keep = [i for i in order[:REASONS_KEPT] if abs(parts[i]) >= 0.01]
+    order = np.argsort(-np.abs(parts), kind="stable")
+    names = model.feature_names
+    keep = [int(i) for i in order[:REASONS_KEPT] if abs(parts[i]) >= 0.01]
     keep += [
-        i
+        int(i)
         for i in order[REASONS_KEPT:]
-        if model.feature_names[i] in seg.CHANGEABLE and parts[i] > 0.01
+        if names[i] in seg.CHANGEABLE and parts[i] > 0.01
     ]
     return [
         {
-            "feature": model.feature_names[i],
+            "feature": names[i],
             "contribution": round(float(parts[i]), 3),
-            "value": raw.get(model.feature_names[i]),
+            "value": float(getattr(item, names[i]))
+            if names[i] in _RAW
+            else round(float(row[i]), 3),
         }
         for i in keep
     ]
@@ -424,6 +471,7 @@ def _screen_range(
         f.citizen_id: (float(probabilities[i]), parts[i], inputs[i])
         for i, f in enumerate(scored)
     }
+    matrix_rows = {f.citizen_id: matrix[i] for i, f in enumerate(scored)}
 
     rows: list[dict[str, Any]] = []
     decisions: dict[int, tuple[Track, RouteReason, float]] = {}
@@ -434,8 +482,8 @@ def _screen_range(
         if fact.citizen_id in scores:
             probability, contribution, item = scores[fact.citizen_id]
             inputs_json = item.as_dict()
-            reasons = _reasons(model, contribution, seg._raw_values(item))
-        wish = fact.screening.wants_support.value if fact.screening else "no"
+            reasons = _reasons(model, contribution, item, matrix_rows[fact.citizen_id])
+        wish = fact.screening.wants_support if fact.screening else "no"
         track, route = seg.decide_track(
             probability,
             wish,

@@ -20,8 +20,10 @@ from app.consent.registry import BY_COLUMN, PersonalField, Source
 from app.consent.registry_base import Category
 from app.db import Base
 from app.models import Citizen, CorrectionRequest, CorrectionStatus, User
+from app.pagination import Page, paginate
 
 MAX_TEXT = 1000
+PER_PAGE = 25
 # Data about the records themselves (logs, consents): never corrected by request.
 NOT_CORRECTABLE_CATEGORIES = frozenset(
     {Category.ACCESS_LOG, Category.CHANGE_HISTORY, Category.CONSENT, Category.ACCOUNT}
@@ -305,14 +307,17 @@ def list_for_municipality(
     actor: Actor,
     status: CorrectionStatus | None = CorrectionStatus.PENDING,
     citizen_id: int | None = None,
-) -> list[CorrectionRow]:
-    """Requests from the municipality's citizens; each citizen listed is access-logged."""
+    page: int = 1,
+) -> Page:
+    """One page of requests from the municipality's citizens, oldest first.
+
+    Each citizen named on the page is access-logged once.
+    """
     query = (
         select(CorrectionRequest, Citizen)
         .join(Citizen, Citizen.id == CorrectionRequest.citizen_id)
         .where(Citizen.municipality_id == municipality_id)
         .order_by(CorrectionRequest.created_at, CorrectionRequest.id)
-        .limit(200)
     )
     if status is not None:
         query = query.where(CorrectionRequest.status == status)
@@ -321,8 +326,8 @@ def list_for_municipality(
         if citizen is None or citizen.municipality_id != municipality_id:
             raise NotYours("another municipality")
         query = query.where(CorrectionRequest.citizen_id == citizen_id)
-    rows = session.execute(query).all()
-    for seen in sorted({citizen.id for _request, citizen in rows}):
+    found = paginate(session, query, page, PER_PAGE)
+    for seen in sorted({citizen.id for _request, citizen in found.items}):
         log_access(
             session,
             actor,
@@ -330,7 +335,8 @@ def list_for_municipality(
             "correction requests (list)",
             "deciding requests to correct data",
         )
-    return [CorrectionRow(r, c.full_name, label_of(r)) for r, c in rows]
+    rows = [CorrectionRow(r, c.full_name, label_of(r)) for r, c in found.items]
+    return Page(rows, found.number, found.per_page, found.total)
 
 
 def caseworker_municipality(session: Session, user_id: int) -> int | None:

@@ -25,6 +25,7 @@ from app.consent.services_correction import (
 )
 from app.db import get_session
 from app.models import Citizen, CorrectionStatus, Role
+from app.portal.forms import page_number
 from app.security import current_actor, role_required
 
 
@@ -58,19 +59,21 @@ def staff_corrections() -> str:
         citizen_id = int(borger)
     status_value, status = _status_filter()
     try:
-        rows = list_for_municipality(
+        results = list_for_municipality(
             session,
             _municipality_id(),
             actor=current_actor(),
             status=status,
             citizen_id=citizen_id,
+            page=page_number(request.args.get("page")),
         )
     except NotYours:
         abort(404)
     session.commit()
     return render_template(
         "consent/staff_corrections.html",
-        rows=rows,
+        results=results,
+        rows=results.items,
         status_labels=STATUS_LABELS,
         status_value=status_value,
         borger=citizen_id,

@@ -17,6 +17,7 @@ from flask import (
 )
 from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as BaseResponse
@@ -63,7 +64,7 @@ from app.consent.services_correction import (
     withdraw_correction,
 )
 from app.consent.services_export import export_csv, export_json, printable_sections
-from app.db import get_session
+from app.db import Base, get_session
 from app.htmx import render_page_or_partial, wants_partial
 from app.models import ConsentPurpose, Role
 from app.portal.forms import page_number
@@ -112,6 +113,12 @@ CV_TABLES = frozenset(
     }
 )
 FALLBACK_PATH = "/min-side"
+# A hint for the proposed value, by column type (none for plain text).
+VALUE_HINTS = {
+    "Date": _l("For a date, write for example 23.11.2026."),
+    "Integer": _l("Write a whole number."),
+    "Boolean": _l("Write yes or no."),
+}
 
 
 def _existing(path: str) -> str:
@@ -360,6 +367,7 @@ def correction_new() -> str | BaseResponse:
         form=form,
         entry=entry,
         current=shown,
+        hint=VALUE_HINTS.get(type(Base.metadata.tables[table].c[field].type).__name__),
         target={"tabel": table, "felt": field, "raekke": row_id},
     )
 

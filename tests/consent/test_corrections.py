@@ -241,3 +241,20 @@ def test_a_caseworker_decision_needs_a_reason(
         assert "error-summary" in response.get_data(as_text=True)
     db.refresh(request)
     assert request.status is CorrectionStatus.PENDING
+
+
+def test_the_caseworkers_list_is_paginated(
+    db, get_page, make_citizen, make_caseworker, login
+) -> None:
+    citizens = [make_citizen(101, first_name=f"Borger{n}") for n in range(27)]
+    for citizen in citizens:
+        submit_correction(
+            db, citizen.id, "citizen", citizen.id, "city", "Køge", "Flyttet"
+        )
+    login(make_caseworker(101))
+    page = get_page("/sagsbehandler/rettelser")
+    assert len(page.select("tbody tr")) == 25
+    assert _reads(db, citizens[0].id) == 1 and _reads(db, citizens[26].id) == 0
+    page = get_page("/sagsbehandler/rettelser?status=pending&page=2")
+    assert len(page.select("tbody tr")) == 2
+    assert _reads(db, citizens[26].id) == 1

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from random import Random
 from typing import Any
 
+import numpy as np
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
@@ -75,14 +76,14 @@ ACCESSIBILITY = (
 
 def _weighted(
     values: tuple[Any, ...], weights: tuple[float, ...]
-) -> Callable[[Random], Any]:
-    """A fast weighted pick (random.choices recomputes its sums on every call)."""
+) -> Callable[[float], Any]:
+    """A weighted pick from one uniform draw (random.choices re-sums every call)."""
     total = sum(weights)
     bounds = list(itertools.accumulate(w / total for w in weights))
     bounds[-1] = 1.0
 
-    def pick(rng: Random) -> Any:
-        return values[bisect.bisect_right(bounds, rng.random())]
+    def pick(uniform: float) -> Any:
+        return values[bisect.bisect_right(bounds, uniform)]
 
     return pick
 
@@ -94,16 +95,24 @@ _REMOTE = _weighted(
 )
 _TRANSPORT = (Transport.CAR, Transport.PUBLIC, Transport.BIKE_OR_WALK)
 _TRANSPORT_PICK = _weighted(_TRANSPORT, (45, 30, 20))
+_LIMITS = (Limits.NONE, Limits.SOME, Limits.CONSIDERABLE)
+_EXPECTED = (
+    ExpectedTime.WITHIN_1_MONTH,
+    ExpectedTime.WITHIN_3_MONTHS,
+    ExpectedTime.WITHIN_6_MONTHS,
+)
+_CONFIDENCE = (Confidence.HIGH, Confidence.SOME, Confidence.LOW)
+_SUPPORT = (SupportWish.NO, SupportWish.MAYBE, SupportWish.YES)
 
 
-def _level(rng: Random, score: float) -> LanguageLevel:
+def _level(uniform: float, score: float) -> LanguageLevel:
     if score < -1.2:
         return LanguageLevel.NONE
     if score < -0.4:
         return LanguageLevel.BASIC
     if score < 0.4:
         return LanguageLevel.GOOD
-    return LanguageLevel.FLUENT if rng.random() < 0.7 else LanguageLevel.NATIVE
+    return LanguageLevel.FLUENT if uniform < 0.7 else LanguageLevel.NATIVE
 
 
 def _three(value: float, low: float, high: float, values: tuple[Any, Any, Any]) -> Any:
@@ -115,90 +124,66 @@ class OnboardingGenerator:
 
     def __init__(self, seed: int, reference_date: date) -> None:
         self.rng = Random(f"jobunivers-demo-onboarding-{seed}")
+        # The screening answers' draws come in blocks from numpy: far faster per row.
+        self.draws = np.random.default_rng([seed, 7])
         self.reference_date = reference_date
+
+    def block(self, size: int) -> tuple[list[list[float]], list[list[float]]]:
+        """Normal and uniform draws for the screening answers of `size` citizens."""
+        return (
+            self.draws.standard_normal((size, 8)).tolist(),
+            self.draws.random((size, 9)).tolist(),
+        )
 
     def _moment(self, since: date | None) -> datetime:
         start = since or self.reference_date - timedelta(days=60)
         start = min(start, self.reference_date - timedelta(days=1))
-        day = start + timedelta(days=self.rng.randint(0, 14))
-        day = min(day, self.reference_date)
+        random = self.rng.random
+        day = min(start + timedelta(days=int(random() * 15)), self.reference_date)
         return datetime.combine(day, time(8), tzinfo=UTC) + timedelta(
-            minutes=self.rng.randint(0, 10 * 60)
+            minutes=int(random() * 600)
         )
 
     def screening(
-        self, citizen_id: int, age: int, months_unemployed: float, at: datetime
+        self,
+        citizen_id: int,
+        age: int,
+        months_unemployed: float,
+        at: datetime,
+        g: list[float],
+        u: list[float],
     ) -> dict[str, Any]:
-        rng = self.rng
+        """The answers, from 8 standard normal (g) and 9 uniform (u) draws."""
         # One latent distance from work: higher means further from a job.
-        distance = (
-            rng.gauss(0, 1)
-            + 0.08 * min(months_unemployed, 24)
-            + (0.4 if age >= 55 else 0.0)
-        )
-        health = _three(
-            distance + rng.gauss(0, 0.8),
-            1.0,
-            2.0,
-            (Limits.NONE, Limits.SOME, Limits.CONSIDERABLE),
-        )
+        distance = g[0] + 0.08 * min(months_unemployed, 24) + (0.4 if age >= 55 else 0)
+        health = _three(distance + 0.8 * g[1], 1.0, 2.0, _LIMITS)
         danish = (
             LanguageLevel.NATIVE
-            if rng.random() < 0.82
-            else _level(rng, rng.gauss(-0.3, 0.9) - 0.3 * distance)
+            if u[0] < 0.82
+            else _level(u[1], 0.9 * g[2] - 0.3 - 0.3 * distance)
         )
-        english = _level(rng, rng.gauss(0.6 if age < 40 else 0.0, 0.9) - 0.3 * distance)
+        english = _level(u[2], 0.9 * g[3] + (0.6 if age < 40 else 0) - 0.3 * distance)
         if english is LanguageLevel.NATIVE:
             english = LanguageLevel.FLUENT
-        expected = (
-            ExpectedTime.DONT_KNOW
-            if rng.random() < 0.1
-            else _three(
-                distance + rng.gauss(0, 0.6),
-                -0.3,
-                1.2,
-                (
-                    ExpectedTime.WITHIN_1_MONTH,
-                    ExpectedTime.WITHIN_3_MONTHS,
-                    ExpectedTime.WITHIN_6_MONTHS,
-                ),
-            )
+        if u[3] < 0.1:
+            expected = ExpectedTime.DONT_KNOW
+        else:
+            expected = _three(distance + 0.6 * g[4], -0.3, 1.2, _EXPECTED)
+            if expected is ExpectedTime.WITHIN_6_MONTHS and distance > 2.0:
+                expected = ExpectedTime.LONGER
+        childcare = _three(u[4], 0.75, 0.95, _LIMITS) if 25 <= age < 45 else Limits.NONE
+        # Getting around is hard for some, more often the further from work they are.
+        transport = (
+            Transport.LIMITED
+            if u[5] < 0.05 + 0.08 * max(0.0, distance)
+            else _TRANSPORT_PICK(u[6])
         )
-        if expected is ExpectedTime.WITHIN_6_MONTHS and distance > 2.0:
-            expected = ExpectedTime.LONGER
-        childcare = (
-            _three(
-                rng.random(),
-                0.75,
-                0.95,
-                (Limits.NONE, Limits.SOME, Limits.CONSIDERABLE),
-            )
-            if 25 <= age < 45
-            else Limits.NONE
-        )
-        transport = rng.choices(
-            (
-                Transport.CAR,
-                Transport.PUBLIC,
-                Transport.BIKE_OR_WALK,
-                Transport.LIMITED,
-            ),
-            weights=(45, 30, 20, 5 + 10 * max(0.0, distance)),
-        )[0]
-        confidence = (Confidence.HIGH, Confidence.SOME, Confidence.LOW)
-        it = _three(
-            distance + 0.03 * (age - 40) + rng.gauss(0, 0.7), 0.3, 1.3, confidence
-        )
-        search = _three(distance + rng.gauss(0, 0.7), 0.0, 1.2, confidence)
-        support = _three(
-            distance + rng.gauss(0, 0.7),
-            0.4,
-            1.3,
-            (SupportWish.NO, SupportWish.MAYBE, SupportWish.YES),
-        )
+        it = _three(distance + 0.03 * (age - 40) + 0.7 * g[5], 0.3, 1.3, _CONFIDENCE)
+        search = _three(distance + 0.7 * g[6], 0.0, 1.2, _CONFIDENCE)
+        support = _three(distance + 0.7 * g[7], 0.4, 1.3, _SUPPORT)
         needs = (
-            rng.choice(NEEDS_TEXTS)
-            if support is not SupportWish.NO and rng.random() < 0.4
+            NEEDS_TEXTS[int(u[8] * len(NEEDS_TEXTS))]
+            if support is not SupportWish.NO and u[7] < 0.4
             else None
         )
         return {
@@ -218,7 +203,7 @@ class OnboardingGenerator:
 
     def contact(self, citizen_id: int) -> dict[str, Any]:
         rng = self.rng
-        channel = _CHANNEL(rng)
+        channel = _CHANNEL(rng.random())
         language = "da" if rng.random() < 0.9 else rng.choice(OTHER_LANGUAGES)
         return {
             "citizen_id": citizen_id,
@@ -245,7 +230,7 @@ class OnboardingGenerator:
         update_row = {
             "cid": citizen_id,
             "earliest_start": start,
-            "remote_work": _REMOTE(rng),
+            "remote_work": _REMOTE(rng.random()),
             "interests": rng.choice(INTERESTS) if rng.random() < 0.5 else None,
             "reduced_hours": limited and rng.random() < 0.5,
             "flexjob": health is Limits.CONSIDERABLE and rng.random() < 0.3,
@@ -274,8 +259,9 @@ def create_onboarding(
     with_preferences = set(
         connection.execute(select(JobPreferences.citizen_id)).scalars()
     )
+    # The industries of each citizen's wished and past occupations, wishes first.
     industries: dict[int, list[str]] = defaultdict(list)
-    for citizen_id, industry in connection.execute(
+    rows = connection.execute(
         select(CitizenOccupation.citizen_id, Occupation.industry)
         .join(Occupation, Occupation.id == CitizenOccupation.occupation_id)
         .where(Occupation.industry.is_not(None))
@@ -284,7 +270,8 @@ def create_onboarding(
             CitizenOccupation.link != OccupationLink.DESIRED,
             CitizenOccupation.id,
         )
-    ):
+    ).tuples()
+    for citizen_id, industry in rows.all():
         industries[citizen_id].append(industry)
     unfinished = _shown_unfinished(session)
     finished = 0
@@ -295,7 +282,9 @@ def create_onboarding(
         screenings: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         industry_rows: list[dict[str, Any]] = []
-        for citizen_id, born, since in batch:
+        normals, uniforms = generator.block(len(batch))
+        for index, (citizen_id, born, since) in enumerate(batch):
+            draws = (normals[index], uniforms[index])
             has_cv = citizen_id in with_preferences
             shown, at_screening = unfinished.get(citizen_id, (False, False))
             at = generator._moment(since)
@@ -317,9 +306,7 @@ def create_onboarding(
                     contacts.append(generator.contact(citizen_id))
                 if step > 3:
                     screenings.append(
-                        _screening(
-                            generator, citizen_id, born, since, at, reference_date
-                        )
+                        _screening(generator, citizen_id, born, since, at, draws)
                     )
                 continue
             finished += 1
@@ -333,7 +320,7 @@ def create_onboarding(
                 }
             )
             contacts.append(generator.contact(citizen_id))
-            answers = _screening(generator, citizen_id, born, since, at, reference_date)
+            answers = _screening(generator, citizen_id, born, since, at, draws)
             screenings.append(answers)
             if has_cv:
                 wish, rows = generator.wishes(
@@ -370,11 +357,12 @@ def _screening(
     born: date | None,
     since: date | None,
     at: datetime,
-    reference_date: date,
+    draws: tuple[list[float], list[float]],
 ) -> dict[str, Any]:
-    age = (reference_date - born).days // 365 if born else 40
-    months = (reference_date - since).days / 30.4 if since else 2.0
-    return generator.screening(citizen_id, age, max(0.0, months), at)
+    today = generator.reference_date
+    age = (today - born).days // 365 if born else 40
+    months = max(0.0, (today - since).days / 30.4) if since else 2.0
+    return generator.screening(citizen_id, age, months, at, *draws)
 
 
 def _shown_unfinished(session: Session) -> dict[int, tuple[bool, bool]]:

@@ -42,7 +42,6 @@ PAGES: dict[str, list[str]] = {
         "/min-plan",
         "/min-plan/ny",
         "/tal-med-en-medarbejder",
-        "/min-side/kort/joblog",
         "/din-vej",
         "/kom-i-gang/1",
         "/kom-i-gang/2",
@@ -134,6 +133,8 @@ STATES: dict[str, list[State]] = {
         State("suggest-skills", "/forslag/kompetencer?q=kommunikation", 200),
         State("jobs-filter-errors", "/job-til-dig?distance=abc", 200),
         State("access-log-filter-errors", "/mine-data/hvem-har-set?since=abc", 200),
+        # A card of Min side as a page of its own (the no-JavaScript link target).
+        State("dashboard-card", "/min-side/kort/joblog", 200),
         State(
             "joblog-errors", "/joblog/ny", 200, submit="main form button[type=submit]"
         ),

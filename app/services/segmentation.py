@@ -50,6 +50,7 @@ from app.models import (
     RouteReason,
     ScreeningAnswers,
     Track,
+    TrackOverride,
     UnemploymentSpell,
 )
 from app.models.jobsearch import ContactStatus
@@ -725,8 +726,6 @@ class TrackView:
 
 def my_track(session: Session, citizen_id: int) -> TrackView | None:
     """The citizen's current assessment explained (None when not assessed yet)."""
-    from app.models import TrackOverride
-
     current = session.scalar(
         select(Assessment)
         .where(Assessment.citizen_id == citizen_id)

@@ -29,6 +29,7 @@ CORRECTION_ERRORS: dict[str, Any] = {
     "boolean": _l("Write yes or no."),
     "date": _l("Enter a real date, for example 23.11.2026."),
     "number": _l("Write a whole number."),
+    "postcode": _l("Write a postcode of four digits, for example 8000."),
     "length": _l("The value is too long for this field."),
     "reason": _l("Write why the value is wrong, so the job centre can check it."),
     "not correctable": _l("This data cannot be corrected by request."),

@@ -29,6 +29,8 @@ NOT_CORRECTABLE_CATEGORIES = frozenset(
     {Category.ACCESS_LOG, Category.CHANGE_HISTORY, Category.CONSENT, Category.ACCOUNT}
 )
 CORRECTABLE_SOURCES = frozenset({Source.REGISTER, Source.CASEWORKER, Source.ALGORITHM})
+# Records of how something was computed, not statements about the citizen.
+NOT_BY_REQUEST = frozenset({("assessment", "model_version")})
 
 
 class CorrectionError(ValueError):
@@ -62,8 +64,18 @@ def correctable_entry(table: str, field: str) -> PersonalField | None:
         return None
     if entry.category in NOT_CORRECTABLE_CATEGORIES:
         return None
+    if (table, field) in NOT_BY_REQUEST:
+        return None
     column = Base.metadata.tables[table].columns[field]
     if column.foreign_keys or column.primary_key:
+        return None
+    # Values a person can type and check; times of events, computed structures and
+    # coded values are put right by the caseworker's own tools (override, notes).
+    if getattr(column.type, "enum_class", None) is not None:
+        return None
+    if not isinstance(column.type, String | Date | Integer | Boolean):
+        return None
+    if isinstance(column.type, DateTime):
         return None
     return entry
 
@@ -94,6 +106,8 @@ def parse_value(table: str, field: str, text: str) -> Any:
         if column.nullable:
             return None
         raise CorrectionError("empty")
+    if field == "postcode" and not (text.isdigit() and len(text) == 4):
+        raise CorrectionError("postcode")
     column_type = column.type
     enum_class = getattr(column_type, "enum_class", None)
     if enum_class is not None:

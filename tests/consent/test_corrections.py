@@ -179,6 +179,31 @@ def test_bad_or_hostile_requests_save_nothing(
     assert db.scalar(select(func.count()).select_from(CorrectionRequest)) == 0
 
 
+def test_only_typeable_facts_are_corrected_by_request() -> None:
+    from app.consent.services_correction import correctable_entry
+
+    assert correctable_entry("citizen", "last_name") is not None
+    assert correctable_entry("citizen", "unemployed_since") is not None
+    # Computed structures, coded values and times of events are not typed in.
+    for table, field in (
+        ("assessment", "reasons"),
+        ("assessment", "track"),
+        ("assessment", "model_version"),
+        ("case_file", "claimed_at"),
+    ):
+        assert correctable_entry(table, field) is None
+
+
+def test_a_postcode_must_be_four_digits(db, make_citizen, login, post_form) -> None:
+    citizen = make_citizen()
+    login(citizen.user)
+    response = post_form(
+        _ask_url(citizen, "postcode"), {"value": "80O0", "reason": "Tastefejl"}
+    )
+    assert "fire cifre" in response.get_data(as_text=True)
+    assert db.scalar(select(func.count()).select_from(CorrectionRequest)) == 0
+
+
 def test_a_wrong_date_is_refused(db, make_citizen, login, post_form) -> None:
     citizen = make_citizen()
     login(citizen.user)

@@ -591,6 +591,10 @@ def _keep_queue_in_step(
                 "municipality_id": fact.municipality_id,
             }
             if case.status == CaseStatus.CLOSED:
+                if not _newly_needs_a_person(fact, route):
+                    # A caseworker closed it and nothing new has happened since:
+                    # re-screening alone does not put the citizen back in the queue.
+                    continue
                 wanted |= {"status": CaseStatus.QUEUED, "queued_at": now}
                 counts["queued"] += 1
             for name, value in wanted.items():
@@ -614,6 +618,19 @@ def _keep_queue_in_step(
         counts["queued"] += len(created)
     if changes and record_changes:
         session.execute(insert(ChangeRecord.__table__), changes)
+
+
+def _newly_needs_a_person(fact: _Facts, route: RouteReason) -> bool:
+    """Whether a closed case should reopen: the track became SUPPORT, or a new ask."""
+    if fact.current is None:
+        return True
+    _, previous_route, _, previous_track = fact.current
+    if previous_track != Track.SUPPORT:
+        return True
+    return route != previous_route and route in {
+        RouteReason.ASKED_FOR_PERSON,
+        RouteReason.OBJECTED,
+    }
 
 
 def _counts() -> dict[str, int]:

@@ -341,3 +341,36 @@ def test_the_inputs_come_from_the_citizens_own_data(
     assert inputs["education"] == "bachelor"  # the unfinished master's does not count
     for forbidden in ("gender", "origin", "age", "birth_date"):
         assert forbidden not in inputs
+
+
+def test_a_closed_case_reopens_only_when_something_new_happens(
+    db: Session, recent: Callable[..., Citizen]
+) -> None:
+    citizen = recent()
+    answers = _answers(db, citizen, wants_support=SupportWish.YES)
+    _rescreen(db, citizen)
+    case = _case(db, citizen)
+    assert case is not None
+    case.status = CaseStatus.CLOSED  # a caseworker handled it
+    db.flush()
+    _rescreen(db, citizen, "joblog")
+    db.refresh(case)
+    assert case.status == CaseStatus.CLOSED
+    # Asking for a person is new: back in the queue.
+    db.add(ContactRequest(citizen_id=citizen.id, created_at=NOW, channel=Channel.PHONE))
+    db.flush()
+    _rescreen(db, citizen, "contact_request")
+    db.refresh(case)
+    assert case.status == CaseStatus.QUEUED
+    # And after self-service, a new need for support reopens it too.
+    case.status = CaseStatus.CLOSED
+    db.query(ContactRequest).filter_by(citizen_id=citizen.id).delete()
+    answers.wants_support = SupportWish.NO
+    db.flush()
+    _rescreen(db, citizen)
+    assert _current(db, citizen).track == Track.SELF_SERVICE
+    answers.wants_support = SupportWish.YES
+    db.flush()
+    _rescreen(db, citizen)
+    db.refresh(case)
+    assert case.status == CaseStatus.QUEUED

@@ -244,11 +244,15 @@ def contact() -> str:
     """Ask for a person: the form for citizens, the job centre's contact for others."""
     if not _is_citizen():
         return render_template("portal/contact_public.html")
-    open_request = jobsearch.open_contact_request(get_session(), _citizen_id())
+    session = get_session()
+    citizen_id = _citizen_id()
+    open_request = jobsearch.open_contact_request(session, citizen_id)
     form = ContactForm()
     if open_request is not None:
         form.channel.data = open_request.channel.value
         form.message.data = open_request.message
+    elif (preferred := jobsearch.preferred_channel(session, citizen_id)) is not None:
+        form.channel.data = preferred.value
     return _contact_page(form, open_request)
 
 

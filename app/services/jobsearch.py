@@ -23,7 +23,7 @@ from app.models.jobsearch import (
     PlanKind,
     PlanStatus,
 )
-from app.models.profile import Channel
+from app.models.profile import Channel, ContactPreferences
 from app.pagination import Page, paginate
 from app.services.events import profile_changed
 
@@ -349,6 +349,15 @@ def open_contact_request(session: Session, citizen_id: int) -> ContactRequest | 
         .order_by(ContactRequest.created_at.desc(), ContactRequest.id.desc())
         .limit(1)
     ).first()
+
+
+def preferred_channel(session: Session, citizen_id: int) -> Channel | None:
+    """The channel the citizen chose in the first-log-in guide, if any."""
+    return session.scalar(
+        select(ContactPreferences.channel).where(
+            ContactPreferences.citizen_id == citizen_id
+        )
+    )
 
 
 def ask_for_person(

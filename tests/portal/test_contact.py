@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.models import ChangeRecord
 from app.models.jobsearch import ContactRequest, ContactStatus
-from app.models.profile import Channel
+from app.models.profile import Channel, ContactPreferences
 from app.services import jobsearch
 from tests.pages import csrf_token
 
@@ -156,3 +156,12 @@ def test_someone_elses_request_is_never_shown_or_cancelled(
 def test_answer_by_skips_the_weekend() -> None:
     friday = datetime(2026, 11, 20, 15, tzinfo=UTC)
     assert jobsearch.answer_by(friday).isoformat() == "2026-11-24"
+
+
+def test_the_channel_chosen_in_the_guide_is_preselected(db, get_page, citizen) -> None:
+    db.add(ContactPreferences(citizen_id=citizen.id, channel=Channel.IN_PERSON))
+    db.flush()
+    checked = get_page("/tal-med-en-medarbejder").find(
+        "input", attrs={"name": "channel", "checked": True}
+    )
+    assert checked["value"] == "in_person"

@@ -704,6 +704,20 @@ def _changed(session: Session, citizen_id: int) -> None:
 # --- "Mine data" ---------------------------------------------------------------------
 
 
+# The tables my_data_rows describes (Mine data can skip their field-by-field listing).
+CV_TABLES = frozenset(
+    {
+        "education",
+        "work_experience",
+        "personal_competence",
+        "language_skill",
+        "driving_licence",
+        "certificate",
+        "cv_settings",
+    }
+)
+
+
 @dataclass(frozen=True)
 class CvDatum:
     """One CV row as "Mine data" shows it: the registry entry (table, column) that
@@ -720,7 +734,8 @@ def my_data_rows(session: Session, citizen_id: int, lang: str) -> list[CvDatum]:
     """Every CV row of the citizen in words, for "Mine data" (one datum per row).
 
     Call from app/consent/services.collect_my_data and add each datum under the
-    registry entry `entry_for(datum.table, datum.column)`.
+    registry entry `entry_for(datum.table, datum.column)`, with `row_id`; field by
+    field, these rows would show ids and codes (an occupation id, "en", "vocational").
     """
     from babel.dates import format_date
     from flask_babel import gettext as _

@@ -111,3 +111,4 @@ def test_mine_data_rows_are_readable_and_registered(app, db, make_citizen) -> No
         for row in rows:
             entry = entry_for(row.table, row.column)
             assert not entry.technical and entry.label is not None
+            assert row.table in cv.CV_TABLES

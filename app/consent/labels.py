@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+import functools
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -60,3 +62,46 @@ def known_text(value: str) -> str:
     """The stored text in the reader's language when we know it, else as stored."""
     known = KNOWN_TEXTS.get(value)
     return str(known) if known is not None else value
+
+
+@functools.cache
+def _labels_by_enum() -> dict[type, dict[Any, Any]]:
+    """Words for stored coded values, by enum class, from the areas that define them."""
+    from app.consent.forms import PURPOSE_TITLES
+    from app.models import ConsentPurpose
+
+    found: dict[type, dict[Any, Any]] = {
+        ConsentPurpose: PURPOSE_TITLES,
+        CorrectionStatus: STATUS_LABELS,
+    }
+    # Other areas' label sets, when they are there (each keyed by its enum).
+    try:
+        from app.portal import jobsearch_forms
+
+        for labels in (
+            jobsearch_forms.KIND_LABELS,
+            jobsearch_forms.STATUS_LABELS,
+            jobsearch_forms.PLAN_KIND_LABELS,
+            jobsearch_forms.CHANNEL_LABELS,
+        ):
+            found[type(next(iter(labels)))] = labels
+    except (ImportError, AttributeError, StopIteration):
+        pass
+    try:
+        from app.advisor import forms as advisor_forms
+        from app.models import OverrideReason, RouteReason, Track
+
+        found[Track] = advisor_forms.TRACK_LABELS
+        found[RouteReason] = advisor_forms.QUEUE_REASON_LABELS
+        found[OverrideReason] = advisor_forms.OVERRIDE_REASON_LABELS
+    except (ImportError, AttributeError):
+        pass
+    return found
+
+
+def enum_label(value: enum.Enum) -> Any:
+    """Words for a stored coded value, or None when no area has words for it."""
+    labels = _labels_by_enum().get(type(value))
+    if labels is None:
+        return None
+    return labels.get(value) or labels.get(value.value)

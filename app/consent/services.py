@@ -417,13 +417,7 @@ def _in_denmark(value: datetime) -> datetime:
 
 
 def _enum_label(value: enum.Enum) -> Any:
-    """Words for the values of Mine data's own tables (others show their stored value)."""
-    from app.consent.forms import PURPOSE_TITLES
-    from app.consent.labels import STATUS_LABELS
-    from app.models import ConsentPurpose, CorrectionStatus
+    """Words for a coded value (None: shown as stored)."""
+    from app.consent.labels import enum_label
 
-    if isinstance(value, ConsentPurpose):
-        return PURPOSE_TITLES[value]
-    if isinstance(value, CorrectionStatus):
-        return STATUS_LABELS[value]
-    return None
+    return enum_label(value)

@@ -203,3 +203,27 @@ def test_every_registered_table_about_me_is_shown(
     link = _row(page, "Hvad du gav samtykke til").find("a", class_="my-data-action")
     assert link["href"] == "/mine-data/samtykker"
     assert "Nakskov" in _text(_row(page, "Den oplysning, du foreslog"))
+
+
+def test_coded_values_are_shown_in_words(
+    db, get_page, make_citizen, login, post_form
+) -> None:
+    from app.models.jobsearch import JobLogEntry, LogKind, LogStatus
+
+    citizen = make_citizen()
+    db.add(
+        JobLogEntry(
+            citizen_id=citizen.id,
+            kind=LogKind.APPLICATION,
+            title="Lagermedarbejder",
+            on_date=date(2026, 11, 2),
+            status=LogStatus.INTERVIEW,
+            created_at=datetime(2026, 11, 2, 10, 0, tzinfo=UTC),
+        )
+    )
+    db.flush()
+    login(citizen.user)
+    post_form("/sprog", {"lang": "en", "next": "/mine-data"})
+    page = get_page("/mine-data")
+    assert "Application I have sent" in _text(_row(page, "Kind of job-search entry"))
+    assert "Invited to an interview" in _text(_row(page, "Status of the application"))

@@ -155,12 +155,29 @@ def danish_value(value: Any, yes: str = "Ja", no: str = "Nej") -> str:
     return str(value)
 
 
+def _cell(value: Any, yes: str, no: str, label: Any) -> str:
+    if isinstance(value, Enum) and (words := label(value)) is not None:
+        return str(words)
+    return danish_value(value, yes, no)
+
+
 def _safe_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def export_csv(session: Session, citizen_id: int, headings: list[str]) -> bytes:
-    """All the citizen's data as CSV for a Danish spreadsheet (UTF-8 BOM, semicolons)."""
+def export_csv(
+    session: Session,
+    citizen_id: int,
+    headings: list[str],
+    yes: str = "Ja",
+    no: str = "Nej",
+) -> bytes:
+    """All the citizen's data as CSV for a Danish spreadsheet (UTF-8 BOM, semicolons).
+
+    Coded values are in words where their area has words for them; JSON keeps codes.
+    """
+    from app.consent.labels import enum_label
+
     tables = collect_export(session, citizen_id)
     log_export(session, citizen_id, "csv")
     out = io.StringIO()
@@ -176,7 +193,7 @@ def export_csv(session: Session, citizen_id: int, headings: list[str]) -> bytes:
                         t.table,
                         number,
                         _safe_cell(described["label"]),
-                        _safe_cell(danish_value(row[entry.column])),
+                        _safe_cell(_cell(row[entry.column], yes, no, enum_label)),
                         _safe_cell(described["source"]),
                         _safe_cell(", ".join(described["purposes"])),
                     ]

@@ -469,7 +469,7 @@ def export_as_csv() -> Response:
         _("Source"),
         _("Purposes"),
     ]
-    body = export_csv(session, _citizen_id(), headings)
+    body = export_csv(session, _citizen_id(), headings, yes=_("Yes"), no=_("No"))
     session.commit()
     response = make_response(body)
     response.headers["Content-Type"] = "text/csv; charset=utf-8"

@@ -100,6 +100,8 @@ def test_the_csv_opens_in_a_danish_spreadsheet(db, client, make_citizen, login) 
     when = values[("consent_event", "Hvornår")]
     assert len(when) == 16 and when[2] == "." and when[5] == "."  # 23.11.2026 14:05
     assert values[("consent_event", "Givet eller trukket tilbage")] == "Ja"
+    what = values[("consent_event", "Hvad du gav samtykke til")]
+    assert what == "Brug min aktivitet i portalen til at tilpasse den til mig"
     assert _exports(db, citizen.id) == ["csv"]
 
 

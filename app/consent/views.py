@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from flask import (
     Response,
@@ -24,7 +25,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from app.audit import now
 from app.consent import bp
-from app.consent.algorithms import ALGORITHMS, COMPLAIN
+from app.consent.algorithms import ALGORITHMS, COMPLAIN, Algorithm
 from app.consent.forms import (
     HOW_TO_WITHDRAW,
     PURPOSE_EXPLANATIONS,
@@ -492,6 +493,26 @@ def export_printable() -> str:
 # --- how we use algorithms ----------------------------------------------------------------
 
 
+def _with_segmentation_details(algorithms: tuple[Algorithm, ...]) -> list[Algorithm]:
+    """The segmentation entry with the model's exact inputs and version, when in use."""
+    try:
+        from app.ml.segmentation import FEATURE_NAMES
+        from app.portal.track_views import FEATURE_LABELS
+        from app.services.segmentation import load_model
+    except ImportError:
+        return list(algorithms)
+    uses = tuple(
+        FEATURE_LABELS[name] for name in FEATURE_NAMES if name in FEATURE_LABELS
+    )
+    version = load_model().version
+    return [
+        replace(a, uses=uses or a.uses, version=version)
+        if a.slug == "segmentering"
+        else a
+        for a in algorithms
+    ]
+
+
 @bp.get("/algoritmer")
 @public
 def algorithms() -> str:
@@ -504,7 +525,7 @@ def algorithms() -> str:
     )
     return render_template(
         "consent/algorithms.html",
-        algorithms=ALGORITHMS,
+        algorithms=_with_segmentation_details(ALGORITHMS),
         complain=COMPLAIN,
         model_cards={"segmentering": card} if card else {},
     )

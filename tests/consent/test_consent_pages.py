@@ -201,4 +201,8 @@ def test_the_algorithms_page_is_public_in_danish_and_english(
     post_form("/sprog", {"lang": "en", "next": "/algoritmer"})
     page = get_page("/algoritmer")
     assert page.h1.get_text(strip=True) == "How we use algorithms"
-    assert "Your gender or your origin" in page.get_text()
+    text = page.get_text()
+    assert "Your gender or your origin" in text
+    # The estimate's inputs are the model's own, and both models name their version.
+    assert "Weeks unemployed in this period" in text
+    assert text.count("Model version") == 2

@@ -112,7 +112,7 @@ def test_filled_dashboard_shows_plan_jobs_log_cv_and_track(
     plan = _text(page.find(id="card-min-plan"))
     assert "Opdatere CV med autorisation" in plan and "15. januar 2030" in plan
     cv = _text(page.find(id="card-cv"))
-    assert "1 kompetence" in cv and "1 stillingsbetegnelse" in cv
+    assert "Dit CV har 1 stillingsbetegnelse og 1 kompetence." in cv
     assert "selvbetjeningsvejen" in _text(page.find(id="card-din-vej"))
     assert page.find(id="card-joblog").find(attrs={"aria-live": "polite"})
 

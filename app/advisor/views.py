@@ -90,11 +90,11 @@ DIRECTION_LABELS = {
 CORRECTIONS_PATH = "/sagsbehandler/rettelser"
 
 
-def corrections_url() -> str | None:
-    """The staff list of correction requests, if that page exists."""
+def corrections_url(citizen_id: int) -> str | None:
+    """The staff list of one citizen's correction requests, if that page exists."""
     for rule in current_app.url_map.iter_rules():
         if rule.rule == CORRECTIONS_PATH:
-            return url_for(rule.endpoint)
+            return url_for(rule.endpoint, borger=citizen_id, status="all")
     return None
 
 
@@ -159,7 +159,7 @@ def _advisor_helpers() -> dict[str, Any]:
             getattr(value, "value", value), value
         ),
         "direction_label": lambda value: DIRECTION_LABELS.get(value, value),
-        "corrections_url": corrections_url(),
+        "corrections_url": corrections_url,
     }
 
 

@@ -198,6 +198,7 @@ def screen(chunk: int) -> None:
         f"{summary.assessed:,} assessed ({summary.support:,} to a person, "
         f"{summary.self_service:,} self-service, {summary.not_scored:,} objected, "
         f"not scored); {summary.overrides_kept:,} overrides kept; "
+        f"{summary.unchanged:,} unchanged (kept); "
         f"{summary.without_answers:,} without screening answers; "
         f"{summary.queued:,} queued, {summary.closed:,} left the queue."
     )

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from sqlalchemy import func, insert, select, update
@@ -182,6 +182,16 @@ def _value(item: Any) -> str:
     return str(getattr(item, "value", item))
 
 
+class _Current(NamedTuple):
+    """The parts of the current assessment that re-screening compares with."""
+
+    route: RouteReason
+    next_review_on: date | None
+    track: Track
+    model_version: str | None
+    probability: float | None
+
+
 @dataclass
 class _Facts:
     citizen_id: int
@@ -198,7 +208,7 @@ class _Facts:
     earlier_spells: int = 0
     earlier_weeks: float = 0.0
     current_spell_start: date | None = None
-    current: tuple[int, RouteReason, date | None, Track] | None = None
+    current: _Current | None = None
     case: Case | None = None
 
 
@@ -331,18 +341,19 @@ def _gather(
         else:
             fact.earlier_spells += 1
             fact.earlier_weeks += max(0, (ended - started).days) / 7
-    for aid, cid, reason, review, track in session.execute(
+    for cid, reason, review, track, version, probability in session.execute(
         select(
-            Assessment.id,
             Assessment.citizen_id,
             Assessment.route_reason,
             Assessment.next_review_on,
             Assessment.track,
+            Assessment.model_version,
+            Assessment.probability,
         )
         .where(in_range(Assessment.citizen_id))
         .where(Assessment.current.is_(True))
     ):
-        facts[cid].current = (aid, reason, review, track)
+        facts[cid].current = _Current(reason, review, track, version, probability)
     for case in session.scalars(select(Case).where(in_range(Case.citizen_id))):
         facts[case.citizen_id].case = case
     return facts
@@ -423,6 +434,7 @@ class ScreenSummary:
     without_answers: int
     queued: int
     closed: int
+    unchanged: int = 0
 
 
 def _now() -> datetime:
@@ -442,6 +454,7 @@ def _screen_range(
     counts: dict[str, int],
     only: int | None = None,
     record_changes: bool = True,
+    skip_unchanged: bool = False,
 ) -> None:
     facts = _gather(session, lo, hi, today, only)
     counts["citizens"] += len(facts)
@@ -449,8 +462,8 @@ def _screen_range(
     review = today + timedelta(days=settings.review_days)
     to_assess: list[_Facts] = []
     for fact in facts.values():
-        if fact.current and fact.current[1] == RouteReason.OVERRIDE:
-            standing_until = fact.current[2]
+        if fact.current and fact.current.route == RouteReason.OVERRIDE:
+            standing_until = fact.current.next_review_on
             if standing_until is None or standing_until > today:
                 counts["overrides_kept"] += 1
                 continue
@@ -493,6 +506,11 @@ def _screen_range(
             settings.threshold,
             settings.maybe_margin,
         )
+        if skip_unchanged and _unchanged(
+            fact.current, track, route, probability, model, today
+        ):
+            counts["unchanged"] += 1
+            continue
         if fact.objected:
             counts["not_scored"] += 1
         rows.append(
@@ -620,14 +638,40 @@ def _keep_queue_in_step(
         session.execute(insert(ChangeRecord.__table__), changes)
 
 
+# A nightly re-screen keeps the current assessment when the estimate moved less than this.
+UNCHANGED_PROBABILITY = 0.02
+
+
+def _unchanged(
+    current: _Current | None,
+    track: seg.Track,
+    route: seg.RouteReason,
+    probability: float | None,
+    model: seg.SegmentationModel,
+    today: date,
+) -> bool:
+    """Whether a nightly re-screen would only repeat the current assessment."""
+    if current is None or current.next_review_on is None:
+        return False
+    if current.next_review_on <= today:
+        return False  # due for review: a fresh assessment, with a new review date
+    if (current.track.value, current.route.value) != (track.value, route.value):
+        return False
+    if probability is None or current.probability is None:
+        return probability is None and current.probability is None
+    return (
+        current.model_version == model.version
+        and abs(current.probability - probability) < UNCHANGED_PROBABILITY
+    )
+
+
 def _newly_needs_a_person(fact: _Facts, route: RouteReason) -> bool:
     """Whether a closed case should reopen: the track became SUPPORT, or a new ask."""
     if fact.current is None:
         return True
-    _, previous_route, _, previous_track = fact.current
-    if previous_track != Track.SUPPORT:
+    if fact.current.track != Track.SUPPORT:
         return True
-    return route != previous_route and route in {
+    return route != fact.current.route and route in {
         RouteReason.ASKED_FOR_PERSON,
         RouteReason.OBJECTED,
     }
@@ -691,10 +735,14 @@ def rescreen_all(
     progress: Callable[[str], None] | None = None,
     commit: bool = False,
     record_changes: bool = True,
+    skip_unchanged: bool = True,
 ) -> ScreenSummary:
     """Re-screen every citizen in id ranges: batch reads, vectorised scores, bulk writes.
 
-    record_changes=False only for loading demo data, which is no one's change.
+    A citizen whose result would only repeat the current one (same track and reason,
+    same model, estimate within UNCHANGED_PROBABILITY, review not yet due) keeps it, so
+    the history holds changes rather than one copy a night. record_changes=False only
+    for loading demo data, which is no one's change.
     """
     settings = settings or current_settings()
     today = today or date.today()
@@ -713,6 +761,7 @@ def rescreen_all(
             postings=postings,
             counts=counts,
             record_changes=record_changes,
+            skip_unchanged=skip_unchanged,
         )
         session.flush()
         if commit:

@@ -374,3 +374,32 @@ def test_a_closed_case_reopens_only_when_something_new_happens(
     _rescreen(db, citizen)
     db.refresh(case)
     assert case.status == CaseStatus.QUEUED
+
+
+def test_a_nightly_run_keeps_unchanged_results_and_renews_those_due(
+    db: Session, recent: Callable[..., Citizen]
+) -> None:
+    citizen = recent()
+    _answers(db, citizen)
+
+    def count() -> int:
+        return len(
+            db.scalars(
+                select(Assessment.id).where(Assessment.citizen_id == citizen.id)
+            ).all()
+        )
+
+    def nightly(today: date) -> segmentation.ScreenSummary:
+        return segmentation.rescreen_all(db, today=today, settings=SETTINGS)
+
+    nightly(TODAY)
+    assert count() == 1
+    assert nightly(TODAY + timedelta(days=1)).unchanged >= 1
+    assert count() == 1
+    # The review date has come: a fresh assessment with a new review date.
+    nightly(TODAY + timedelta(days=28))
+    assert count() == 2
+    assert _current(db, citizen).next_review_on == TODAY + timedelta(days=56)
+    # A change the citizen makes is always assessed again, with its trigger.
+    _rescreen(db, citizen, "screening")
+    assert count() == 3

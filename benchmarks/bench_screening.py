@@ -2,8 +2,9 @@
 
 Loads the national demo into a scratch SQLite file (or reuses one given with --db), then
 times rescreen_all: run 1 writes a new assessment for every citizen (the worst case, as
-after a new model), later runs are ordinary nights (unchanged results are kept). Also into PostgreSQL when
-JOBUNIVERS_BENCH_PG_URL is set (a throw-away schema, dropped afterwards).
+after a new model), later runs are ordinary nights (unchanged results are kept). Also
+into PostgreSQL when JOBUNIVERS_BENCH_PG_URL is set (a throw-away schema, dropped
+afterwards).
 Target: 120,000 citizens in under 2 minutes.
 
     .venv/bin/python benchmarks/bench_screening.py [--db /tmp/national.sqlite3]

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.demo.history import HISTORY_SEED, synthetic_cohort
@@ -626,9 +627,7 @@ def _keep_queue_in_step(
             case.status = CaseStatus.CLOSED
             counts["closed"] += 1
     if new_cases:
-        created = session.execute(
-            insert(Case).returning(Case.id, Case.citizen_id), new_cases
-        ).all()
+        created = _insert_cases(session, new_cases)
         for case_id, cid in created:
             decision = decisions[cid]
             change(case_id, cid, "status", None, CaseStatus.QUEUED)
@@ -663,6 +662,25 @@ def _unchanged(
         current.model_version == model.version
         and abs(current.probability - probability) < UNCHANGED_PROBABILITY
     )
+
+
+def _insert_cases(
+    session: Session, rows: list[dict[str, Any]]
+) -> list[tuple[int, int]]:
+    """Insert queue rows; one that another re-screen created meanwhile is skipped."""
+    statement = insert(Case).returning(Case.id, Case.citizen_id)
+    try:
+        with session.begin_nested():
+            return [tuple(r) for r in session.execute(statement, rows).all()]
+    except IntegrityError:
+        created: list[tuple[int, int]] = []
+        for row in rows:
+            try:
+                with session.begin_nested():
+                    created.extend(tuple(r) for r in session.execute(statement, [row]))
+            except IntegrityError:
+                continue  # queued at the same instant by a concurrent re-screen
+        return created
 
 
 def _newly_needs_a_person(fact: _Facts, route: RouteReason) -> bool:

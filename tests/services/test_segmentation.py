@@ -403,3 +403,28 @@ def test_a_nightly_run_keeps_unchanged_results_and_renews_those_due(
     # A change the citizen makes is always assessed again, with its trigger.
     _rescreen(db, citizen, "screening")
     assert count() == 3
+
+
+def test_a_case_created_meanwhile_by_another_rescreen_is_not_an_error(
+    db: Session, recent: Callable[..., Citizen], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    citizen = recent()
+    _answers(db, citizen, wants_support=SupportWish.YES)
+    _rescreen(db, citizen)
+    assert _case(db, citizen) is not None
+    gather = segmentation._gather
+
+    def without_the_case(*args: Any, **kwargs: Any) -> Any:
+        facts = gather(*args, **kwargs)
+        for fact in facts.values():
+            fact.case = None  # as if read before the other re-screen committed it
+            fact.current = None
+        return facts
+
+    monkeypatch.setattr(segmentation, "_gather", without_the_case)
+    summary = segmentation.rescreen(
+        db, citizen.id, trigger="race", today=TODAY, settings=SETTINGS
+    )
+    assert summary.queued == 0
+    assert _current(db, citizen).trigger == "race"
+    assert len(db.scalars(select(Case).where(Case.citizen_id == citizen.id)).all()) == 1

@@ -717,6 +717,11 @@ def rescreen(
     settings = settings or current_settings()
     today = today or date.today()
     counts = _counts()
+    # One re-screen of a citizen at a time (PostgreSQL row lock; SQLite serialises
+    # writers anyway), so there is only ever one current assessment.
+    session.execute(
+        select(Citizen.id).where(Citizen.id == citizen_id).with_for_update()
+    )
     _screen_range(
         session,
         citizen_id,

@@ -16,7 +16,7 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import format_datetime, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -43,7 +43,7 @@ from app.consent.labels import (
     STATUS_LABELS,
     known_text,
 )
-from app.consent.services import Datum, collect_my_data
+from app.consent.services import Datum, _Formatter, collect_my_data
 from app.consent.services_access import access_choices, list_access
 from app.consent.services_consent import (
     ConsentError,
@@ -244,7 +244,7 @@ def consent_receipt(event_id: int) -> Response:
         "decision_text": _("Consent given") if event.given else _("Consent withdrawn"),
         "with_whom": with_whom,
         "since": event.at.isoformat(),
-        "since_text": format_datetime(event.at, "long"),
+        "since_text": _Formatter(get_session(), _lang()).moment(event.at),
         "how_to_withdraw": str(HOW_TO_WITHDRAW),
     }
     response = make_response(json.dumps(document, ensure_ascii=False, indent=2))
@@ -360,8 +360,6 @@ def correction_new() -> str | BaseResponse:
                 _("Your request is sent. The job centre will decide on it."), "success"
             )
             return redirect(url_for("consent.corrections"))
-    from app.consent.services import _Formatter
-
     shown = _Formatter(session, _lang()).value(entry, current)
     return render_template(
         "consent/correction_form.html",

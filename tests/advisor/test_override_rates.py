@@ -76,7 +76,7 @@ def test_admin_sees_own_municipality_rates(overrides_made, make_admin, login, ge
     login(make_admin(101))
     soup = get_page("/administration/afvigelser")
     text = _text(soup)
-    assert "1 fravigelser af 4 forslag (25,0 %)" in text
+    assert "1 fravigelse af 4 forslag (25,0 %)" in text
     assert _row(soup, "Efter begrundelse", "Helbred") == "Helbred 1 25,0 %"
     assert _row(soup, "Efter begrundelse", "Anden grund") == "Anden grund 0 0,0 %"
     assert _row(soup, "Efter retning", "Til støtte") == "Til støtte 1 25,0 %"

@@ -308,7 +308,9 @@ def train(
 # ---- evaluation -----------------------------------------------------------------
 
 
-def auc(outcomes: Sequence[int] | np.ndarray, scores: Sequence[float] | np.ndarray):
+def auc(
+    outcomes: Sequence[int] | np.ndarray, scores: Sequence[float] | np.ndarray
+) -> float:
     """Area under the ROC curve."""
     return float(roc_auc_score(np.asarray(outcomes), np.asarray(scores)))
 

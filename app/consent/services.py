@@ -42,6 +42,7 @@ from app.models import (
     Skill,
     User,
 )
+from app.services import cv
 from app.services.taxonomy import label_for
 
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
@@ -164,6 +165,14 @@ def collect_my_data(session: Session, user_id: int, lang: str) -> MyData | None:
         add_row("job_preferences", preferences)
     items[Category.CV].extend(_occupations(session, citizen.id, changed, fmt))
     items[Category.CV].extend(_skills(session, citizen.id, changed, fmt))
+    for cv_datum in cv.my_data_rows(session, citizen.id, lang):
+        entry = entry_for(cv_datum.table, cv_datum.column)
+        when = _latest(changed, cv_datum.table, cv_datum.row_id)
+        items[entry.category].append(
+            _datum(
+                entry, cv_datum.label, cv_datum.value, when, fmt, row_id=cv_datum.row_id
+            )
+        )
     add_row("user_account", user)
     for table_name, entry_rows in _other_tables(session, citizen.id):
         for row_id, values in entry_rows:
@@ -218,6 +227,7 @@ SHOWN_SPECIALLY = frozenset(
         "citizen_skill",
         "access_log",
         "change_record",
+        *cv.CV_TABLES,
     }
 )
 

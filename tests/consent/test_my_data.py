@@ -227,3 +227,42 @@ def test_coded_values_are_shown_in_words(
     page = get_page("/mine-data")
     assert "Application I have sent" in _text(_row(page, "Kind of job-search entry"))
     assert "Invited to an interview" in _text(_row(page, "Status of the application"))
+
+
+def test_cv_rows_are_shown_in_words_not_codes(
+    db, get_page, make_citizen, login
+) -> None:
+    from app.audit import record_created
+    from app.models import (
+        Education,
+        EducationLevel,
+        LanguageLevel,
+        LanguageSkill,
+        WorkExperience,
+    )
+
+    citizen = make_citizen()
+    for row in (
+        WorkExperience(
+            citizen_id=citizen.id,
+            title_as_written="Lagerarbejder",
+            employer="Nordlager A/S",
+            hide_employer=True,
+            started_on=date(2019, 3, 1),
+            ended_on=date(2024, 6, 30),
+        ),
+        LanguageSkill(citizen_id=citizen.id, language="en", level=LanguageLevel.GOOD),
+        Education(
+            citizen_id=citizen.id,
+            level=EducationLevel.VOCATIONAL,
+            title="Lagerfaglig uddannelse",
+        ),
+    ):
+        record_created(db, row, actor=SYSTEM, reason="test", citizen_id=citizen.id)
+    login(citizen.user)
+    text = _text(get_page("/mine-data"))
+    assert "Lagerarbejder" in text
+    assert "Nordlager A/S (skjult for arbejdsgivere)" in text
+    assert "engelsk" in text.lower()
+    assert "Lagerfaglig uddannelse" in text
+    assert "vocational" not in text and "good" not in text

@@ -622,10 +622,23 @@ def _keep_queue_in_step(
                     change(case.id, cid, name, old, value)
                     setattr(case, name, value)
         elif case is not None and case.status == CaseStatus.QUEUED:
-            # Nobody has taken it and the reason no longer holds: leave the queue.
-            change(case.id, cid, "status", case.status, CaseStatus.CLOSED)
-            case.status = CaseStatus.CLOSED
-            counts["closed"] += 1
+            # Nobody has taken it and the reason no longer holds: leave the queue. A
+            # compare-and-set, like a claim: a caseworker who took the case since we
+            # read it keeps it (and a claim racing this close fails cleanly).
+            closed = session.execute(
+                update(Case)
+                .where(
+                    Case.id == case.id,
+                    Case.status == CaseStatus.QUEUED,
+                    Case.version == case.version,
+                )
+                .values(status=CaseStatus.CLOSED, version=Case.version + 1)
+                .execution_options(synchronize_session=False)
+            )
+            session.expire(case)
+            if closed.rowcount == 1:
+                change(case.id, cid, "status", CaseStatus.QUEUED, CaseStatus.CLOSED)
+                counts["closed"] += 1
     if new_cases:
         created = _insert_cases(session, new_cases)
         for case_id, cid in created:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -224,6 +224,29 @@ def test_a_claimed_case_is_not_taken_from_the_caseworker(
     answers.wants_support = SupportWish.NO
     db.flush()
     _rescreen(db, citizen)
+    db.refresh(case)
+    assert case.status == CaseStatus.CLAIMED
+
+
+def test_a_claim_made_while_a_rescreen_runs_is_not_closed_over(
+    db: Session, recent: Callable[..., Citizen]
+) -> None:
+    citizen = recent()
+    answers = _answers(db, citizen, wants_support=SupportWish.YES)
+    _rescreen(db, citizen)
+    case = _case(db, citizen)
+    assert case is not None and case.status == CaseStatus.QUEUED
+    # A caseworker claims the case behind the re-screen's back: the re-screen still
+    # holds the row it read as waiting.
+    db.execute(
+        update(Case)
+        .where(Case.id == case.id)
+        .values(status=CaseStatus.CLAIMED, version=Case.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    answers.wants_support = SupportWish.NO
+    db.flush()
+    _rescreen(db, citizen, "screening")
     db.refresh(case)
     assert case.status == CaseStatus.CLAIMED
 

@@ -64,7 +64,7 @@ def test_empty_cv_gets_a_helpful_empty_state(db, get_page, citizen) -> None:
     state = page.find(class_="job-empty-state")
     assert state is not None
     assert "Dit CV er tomt" in _text(state)
-    assert state.find("a", href="/min-side")
+    assert state.find("a", href="/mit-cv"), "the empty state leads to the CV"
     assert page.find("form", id="job-filter-form") is None
 
 
@@ -237,7 +237,7 @@ def test_other_options_link_to_postings(db, get_page, citizen) -> None:
 def test_other_options_empty_state(db, get_page, citizen) -> None:
     page = get_page("/andre-muligheder")
     state = page.find(class_="job-empty-state")
-    assert state is not None and state.find("a", href="/min-side")
+    assert state is not None and state.find("a", href="/mit-cv/faglige-kompetencer")
 
 
 def test_pages_are_for_citizens_only(client, get_page, make_caseworker, login) -> None:

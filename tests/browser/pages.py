@@ -43,11 +43,6 @@ PAGES: dict[str, list[str]] = {
         "/min-plan/ny",
         "/tal-med-en-medarbejder",
         "/din-vej",
-        "/kom-i-gang/1",
-        "/kom-i-gang/2",
-        "/kom-i-gang/3",
-        "/kom-i-gang/4",
-        "/kom-i-gang/5",
         "/min-situation",
         "/mine-oensker",
         "/mit-cv",
@@ -72,7 +67,6 @@ PAGES: dict[str, list[str]] = {
     "admin": [
         "/administration",
         "/administration/retfaerdighed",
-        "/administration/retfaerdighed?omraade=hele-landet",
         "/administration/afvigelser",
         *FOOTER_PAGES,
     ],
@@ -135,6 +129,8 @@ STATES: dict[str, list[State]] = {
         State("access-log-filter-errors", "/mine-data/hvem-har-set?since=abc", 200),
         # A card of Min side as a page of its own (the no-JavaScript link target).
         State("dashboard-card", "/min-side/kort/joblog", 200),
+        # Each step of the getting-started guide (its URL has the step number).
+        *(State(f"onboarding-step-{n}", f"/kom-i-gang/{n}", 200) for n in range(1, 6)),
         State(
             "joblog-errors", "/joblog/ny", 200, submit="main form button[type=submit]"
         ),
@@ -173,6 +169,11 @@ STATES: dict[str, list[State]] = {
         State("queue-waiting", "/sagsbehandler/koe?show=waiting&sort=waiting", 200),
     ],
     "admin": [
+        State(
+            "fairness-national",
+            "/administration/retfaerdighed?omraade=hele-landet",
+            200,
+        ),
         State("override-rates-errors", "/administration/afvigelser?start=abc", 200),
     ],
 }

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,6 +13,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app.models import OverrideReason, PlanKind, RouteReason, Track
 from app.services.cases import QueueFilter, QueueShow, QueueSort
+from app.text_input import PlainText, parse_date, tidy
 
 QUEUE_REASON_LABELS = {
     RouteReason.MODEL.value: _l("The estimate suggests support"),
@@ -46,56 +45,6 @@ OVERRIDE_NOTE_MAX = 1000
 PLAN_TEXT_MAX = 500
 PLAN_DAYS_AHEAD = 730
 PERIOD_MAX_DAYS = 5 * 366
-
-# Direction overrides and isolates can make text display as something else.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_DANISH_DATE = re.compile(r"^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$")
-
-
-def tidy(value: Any) -> Any:
-    """Text as NFC with the ends trimmed (None and non-text pass through)."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value).strip()
-    return value
-
-
-class PlainText:
-    """Refuses control characters, direction overrides and unassigned code points."""
-
-    def __init__(self, multiline: bool = False) -> None:
-        self.multiline = multiline
-
-    def __call__(self, form: Form, field: Any) -> None:
-        for char in field.data or "":
-            if self.multiline and char in "\n\r\t":
-                continue
-            if char in _BIDI_CONTROLS or unicodedata.category(char) in {
-                "Cc",
-                "Cs",
-                "Co",
-                "Cn",
-            }:
-                raise ValidationError(
-                    _l(
-                        "Remove the special or invisible characters from the text, "
-                        "for example by typing it again."
-                    )
-                )
-
-
-def parse_date(value: str) -> date | None:
-    """A date typed as 2026-11-23 (the date picker) or 23.11.2026 / 23-11-2026."""
-    value = value.strip()
-    try:
-        if len(value) == 10 and value[4] == "-":
-            return date.fromisoformat(value)
-        match = _DANISH_DATE.match(value)
-        if match:
-            day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-    except ValueError:
-        return None
-    return None
 
 
 def _known(field: Any, message: Any) -> None:

@@ -20,7 +20,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app.consent.services_access import AccessFilter
 from app.models import ConsentPurpose
-from app.portal.jobsearch_forms import PlainText, parse_date, tidy
+from app.text_input import PlainText, parse_date, tidy
 
 MAX_REASON = 1000
 

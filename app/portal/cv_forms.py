@@ -3,8 +3,6 @@ direction overrides; years and months must make sense and end after they start."
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 from typing import Any
 
@@ -31,17 +29,14 @@ from app.services.cv import (
     LANGUAGE_LEVELS,
     PERSONAL_COMPETENCES,
 )
+from app.text_input import BAD_CHARACTERS_MESSAGE, has_bad_characters, parse_date, tidy
 
 EARLIEST_YEAR = 1940
-# Characters that have no place in a CV: controls and bidirectional overrides.
-_FORBIDDEN = re.compile(r"[\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
-_DATE = re.compile(r"^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def clean_text(value: str | None) -> str:
-    """Text as stored: Unicode NFC, single spaces at the ends trimmed."""
-    return unicodedata.normalize("NFC", value or "").strip()
+    """Text as stored: Unicode NFC, the ends trimmed ("" for nothing)."""
+    return tidy(value or "")
 
 
 class PlainText:
@@ -65,14 +60,8 @@ class PlainText:
             raise ValidationError(
                 _l("Use at most %(limit)s characters.", limit=self.limit)
             )
-        allowed = "\n\r\t" if self.multiline else ""
-        bad = any(
-            unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text
-        ) or _FORBIDDEN.search(text)
-        if bad:
-            raise ValidationError(
-                _l("Remove the special characters that cannot be shown.")
-            )
+        if has_bad_characters(text, self.multiline):
+            raise ValidationError(BAD_CHARACTERS_MESSAGE)
 
 
 def _year(value: str | None, *, latest: int) -> int | None:
@@ -101,13 +90,10 @@ def parse_day(value: str | None) -> date | None:
     text = (value or "").strip()
     if not text:
         return None
-    if match := _DATE.match(text):
-        day, month, year = (int(part) for part in match.groups())
-    elif match := _ISO.match(text):
-        year, month, day = (int(part) for part in match.groups())
-    else:
+    parsed = parse_date(text)
+    if parsed is None:
         raise ValueError(text)
-    return date(year, month, day)
+    return parsed
 
 
 def _month_choices() -> list[SelectChoice]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
@@ -22,62 +20,7 @@ from app.services.jobsearch import (
     JobLogInput,
     PlanInput,
 )
-
-# Bidirectional overrides and isolates can make text display as something else.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_DANISH_DATE = re.compile(r"^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$")
-
-
-def tidy(value: Any) -> Any:
-    """Text as NFC with the ends trimmed (None and non-text pass through)."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value).strip()
-    return value
-
-
-def _bad_character(value: str, multiline: bool) -> bool:
-    for char in value:
-        if multiline and char in "\n\r\t":
-            continue
-        if char in _BIDI_CONTROLS or unicodedata.category(char) in {
-            "Cc",
-            "Cs",
-            "Co",
-            "Cn",
-        }:
-            return True
-    return False
-
-
-class PlainText:
-    """Refuses control characters, direction overrides and unassigned code points."""
-
-    def __init__(self, multiline: bool = False) -> None:
-        self.multiline = multiline
-
-    def __call__(self, form: Form, field: Any) -> None:
-        if field.data and _bad_character(field.data, self.multiline):
-            raise ValidationError(
-                _l(
-                    "Remove the special or invisible characters from the text, "
-                    "for example by typing it again."
-                )
-            )
-
-
-def parse_date(value: str) -> date | None:
-    """A date typed as 2026-11-23 (the date picker) or 23.11.2026 / 23-11-2026."""
-    value = value.strip()
-    try:
-        if len(value) == 10 and value[4] == "-":
-            return date.fromisoformat(value)
-        match = _DANISH_DATE.match(value)
-        if match:
-            day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-    except ValueError:
-        return None
-    return None
+from app.text_input import PlainText, parse_date, tidy
 
 
 class DateText(StringField):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
@@ -13,7 +12,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
-    Field,
     HiddenField,
     RadioField,
     SelectMultipleField,
@@ -34,47 +32,18 @@ from app.models import (
     SupportWish,
     Transport,
 )
+from app.text_input import PlainText, parse_date, tidy
 
 MIN_DISTANCE_KM = 1
 MAX_DISTANCE_KM = 500
 CONTACT_LANGUAGES = ("da", "en", "ar", "de", "fa", "pl", "ro", "so", "tr", "uk")
-# Characters that may appear in typed text: letters, marks, numbers, punctuation,
-# symbols (emoji too) and spaces. Control, format (bidi overrides, zero-width),
-# private-use and unassigned characters are refused, with new lines only in text areas.
-_REFUSED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
-_ALLOWED_FORMAT = {"\u200d"}  # the zero-width joiner inside emoji sequences
-
-
-def _strip(value: Any) -> Any:
-    return (
-        unicodedata.normalize("NFC", value.strip()) if isinstance(value, str) else value
-    )
-
-
-class PlainText:
-    """Refuse invisible or control characters, with a message the citizen can act on."""
-
-    def __init__(self, multiline: bool = False) -> None:
-        self.allowed = {"\n", "\r", "\t"} if multiline else set()
-
-    def __call__(self, form: Any, field: Field) -> None:
-        for char in field.data or "":
-            if char in self.allowed or char in _ALLOWED_FORMAT:
-                continue
-            if unicodedata.category(char) in _REFUSED_CATEGORIES:
-                raise ValidationError(
-                    _l(
-                        "The text contains invisible or control characters. Type it "
-                        "again without them."
-                    )
-                )
 
 
 def _text(label: Any, max_length: int, multiline: bool = False, **kw: Any) -> Any:
     cls = TextAreaField if multiline else StringField
     return cls(
         label,
-        filters=[_strip],
+        filters=[tidy],
         validators=[
             Optional(),
             Length(
@@ -116,14 +85,14 @@ _PHONE = re.compile(r"^\+?[0-9 ]+$")
 class ContactForm(FlaskForm):
     phone = StringField(
         _l("Phone number"),
-        filters=[_strip],
+        filters=[tidy],
         validators=[
             Length(max=30, message=_l("Use at most %(max)s characters.", max=30)),
         ],
     )
     email = EmailField(
         _l("E-mail address"),
-        filters=[_strip],
+        filters=[tidy],
         validators=[
             Optional(),
             Length(max=254, message=_l("The e-mail address is too long.")),
@@ -351,7 +320,7 @@ class WishesForm(FlaskForm):
     occupation_uri = HiddenField(validators=[Optional(), Length(max=255)])
     distance = StringField(
         _l("How far will you travel to work, one way (km)?"),
-        filters=[_strip],
+        filters=[tidy],
         validators=[
             Length(max=6, message=_l("Use at most %(max)s characters.", max=6))
         ],
@@ -396,23 +365,7 @@ REMOTE_CHOICES = [
     (RemoteWork.FULLY.value, _l("Fully from home")),
     (RemoteWork.NO_PREFERENCE.value, _l("It does not matter")),
 ]
-_DATE = re.compile(r"^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MAX_START_AHEAD = timedelta(days=2 * 365)
-
-
-def parse_danish_date(value: str) -> date | None:
-    """'1.3.2027', '01-03-2027' or '2027-03-01' as a date; None if it is no real date."""
-    if match := _DATE.match(value):
-        day, month, year = (int(part) for part in match.groups())
-    elif match := _ISO_DATE.match(value):
-        year, month, day = (int(part) for part in match.groups())
-    else:
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def format_danish_date(value: date | None) -> str:
@@ -428,7 +381,7 @@ class PreferencesForm(WishesForm):
     )
     earliest_start = StringField(
         _l("When can you start at the earliest? (optional)"),
-        filters=[_strip],
+        filters=[tidy],
         validators=[
             Length(max=20, message=_l("Use at most %(max)s characters.", max=20))
         ],
@@ -461,7 +414,7 @@ class PreferencesForm(WishesForm):
     def validate_earliest_start(self, field: StringField) -> None:
         if not field.data:
             return
-        parsed = parse_danish_date(field.data)
+        parsed = parse_date(field.data)
         if parsed is None:
             raise ValidationError(
                 _l("Enter a date as day.month.year, for example 1.3.2027.")
@@ -477,4 +430,4 @@ class PreferencesForm(WishesForm):
 
     @property
     def earliest_start_value(self) -> date | None:
-        return parse_danish_date(self.earliest_start.data or "")
+        return parse_date(self.earliest_start.data or "")

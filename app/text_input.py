@@ -1,0 +1,70 @@
+"""Typed text and dates: one policy for every form.
+
+Text is stored as NFC with the ends trimmed. Letters, marks, numbers, punctuation,
+symbols (emoji too) and spaces are welcome; control, format (bidirectional overrides,
+zero-width), private-use and unassigned characters are refused, because they can make
+text display as something other than what is stored. New lines only in text areas.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms.validators import ValidationError
+
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_ALLOWED_FORMAT = frozenset({"\u200d"})  # the zero-width joiner inside emoji sequences
+_LINE_BREAKS = frozenset({"\n", "\r", "\t"})
+_DANISH_DATE = re.compile(r"^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})$")
+
+BAD_CHARACTERS_MESSAGE = _l(
+    "Remove the special or invisible characters from the text, "
+    "for example by typing it again."
+)
+
+
+def tidy(value: Any) -> Any:
+    """Text as NFC with the ends trimmed (None and non-text pass through)."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value).strip()
+    return value
+
+
+def has_bad_characters(text: str, multiline: bool = False) -> bool:
+    """True when the text holds a character no form accepts (see the module doc)."""
+    for char in text:
+        if char in _ALLOWED_FORMAT or (multiline and char in _LINE_BREAKS):
+            continue
+        if unicodedata.category(char) in _REFUSED_CATEGORIES:
+            return True
+    return False
+
+
+class PlainText:
+    """A WTForms validator refusing the characters has_bad_characters refuses."""
+
+    def __init__(self, multiline: bool = False) -> None:
+        self.multiline = multiline
+
+    def __call__(self, form: Any, field: Any) -> None:
+        if field.data and has_bad_characters(field.data, self.multiline):
+            raise ValidationError(BAD_CHARACTERS_MESSAGE)
+
+
+def parse_date(value: str) -> date | None:
+    """A date typed as 2026-11-23 (the date picker) or 23.11.2026 / 23-11-2026."""
+    value = value.strip()
+    try:
+        if len(value) == 10 and value[4] == "-":
+            return date.fromisoformat(value)
+        match = _DANISH_DATE.match(value)
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            return date(year, month, day)
+    except ValueError:
+        return None
+    return None

@@ -70,7 +70,7 @@ from app.htmx import render_page_or_partial, wants_partial
 from app.models import ConsentPurpose, Role
 from app.portal.forms import page_number
 from app.security import current_actor, public, role_required
-from app.services import matching
+from app.services import cv, matching
 
 
 def _lang() -> str:
@@ -100,19 +100,7 @@ EDIT_PATHS = {
     "profiling_objection": "/mine-data/indsigelse",
     "correction_request": "/mine-data/rettelser",
 }
-CV_TABLES = frozenset(
-    {
-        "citizen_occupation",
-        "citizen_skill",
-        "education",
-        "work_experience",
-        "personal_competence",
-        "language_skill",
-        "driving_licence",
-        "certificate",
-        "cv_settings",
-    }
-)
+CV_TABLES = cv.CV_TABLES | {"citizen_occupation", "citizen_skill"}
 FALLBACK_PATH = "/min-side"
 # A hint for the proposed value, by column type (none for plain text).
 VALUE_HINTS = {

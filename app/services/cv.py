@@ -9,7 +9,7 @@ change another citizen's CV by guessing ids.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -538,28 +538,15 @@ def set_personal_competences(
             )
         )
     )
-    changed = False
     have = {row.code: row for row in rows if row.code is not None}
-    for code, row in have.items():
-        if code not in wanted:
-            record_deleted(
-                session,
-                row,
-                actor=actor,
-                reason="Removed from the CV",
-                citizen_id=citizen_id,
-            )
-            changed = True
-    for code in PERSONAL_COMPETENCES:
-        if code in wanted and code not in have:
-            record_created(
-                session,
-                PersonalCompetence(citizen_id=citizen_id, code=code),
-                actor=actor,
-                reason="Added to the CV",
-                citizen_id=citizen_id,
-            )
-            changed = True
+    changed = _sync_choices(
+        session,
+        have,
+        [code for code in PERSONAL_COMPETENCES if code in wanted],
+        lambda code: PersonalCompetence(citizen_id=citizen_id, code=code),
+        actor=actor,
+        citizen_id=citizen_id,
+    )
     text_row = next((row for row in rows if row.code is None), None)
     if text_row is not None and not free_text:
         record_deleted(
@@ -610,27 +597,14 @@ def set_driving_licences(
             select(DrivingLicence).where(DrivingLicence.citizen_id == citizen_id)
         )
     }
-    changed = False
-    for category, row in have.items():
-        if category not in wanted:
-            record_deleted(
-                session,
-                row,
-                actor=actor,
-                reason="Removed from the CV",
-                citizen_id=citizen_id,
-            )
-            changed = True
-    for category in DRIVING_LICENCES:
-        if category in wanted and category not in have:
-            record_created(
-                session,
-                DrivingLicence(citizen_id=citizen_id, category=category),
-                actor=actor,
-                reason="Added to the CV",
-                citizen_id=citizen_id,
-            )
-            changed = True
+    changed = _sync_choices(
+        session,
+        have,
+        [category for category in DRIVING_LICENCES if category in wanted],
+        lambda category: DrivingLicence(citizen_id=citizen_id, category=category),
+        actor=actor,
+        citizen_id=citizen_id,
+    )
     if changed:
         session.flush()
         _changed(session, citizen_id)
@@ -699,6 +673,40 @@ def _changed(session: Session, citizen_id: int) -> None:
     session.flush()
     profile_changed(session, citizen_id, trigger=TRIGGER)
     session.commit()
+
+
+def _sync_choices(
+    session: Session,
+    have: dict[str, Any],
+    wanted: list[str],
+    make_row: Callable[[str], Any],
+    *,
+    actor: Actor,
+    citizen_id: int,
+) -> bool:
+    """Make the rows (one per code, in `have`) match the codes wanted; True if changed."""
+    changed = False
+    for code, row in have.items():
+        if code not in wanted:
+            record_deleted(
+                session,
+                row,
+                actor=actor,
+                reason="Removed from the CV",
+                citizen_id=citizen_id,
+            )
+            changed = True
+    for code in wanted:
+        if code not in have:
+            record_created(
+                session,
+                make_row(code),
+                actor=actor,
+                reason="Added to the CV",
+                citizen_id=citizen_id,
+            )
+            changed = True
+    return changed
 
 
 # --- "Mine data" ---------------------------------------------------------------------

@@ -10,11 +10,12 @@ from typing import Any, TypeVar
 from flask import Flask, abort, current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from app.audit import Actor, log_access
 from app.db import get_session
-from app.models import Role
+from app.models import Citizen, Role
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,6 +65,16 @@ def role_required(*roles: Role) -> Callable[[F], F]:
 def current_actor() -> Actor:
     """The logged-in user as an audit Actor."""
     return Actor.of(current_user)
+
+
+def current_citizen_id() -> int:
+    """The logged-in citizen's id (a citizen account without a citizen record: 404)."""
+    citizen_id = get_session().scalar(
+        select(Citizen.id).where(Citizen.user_id == current_user.id)
+    )
+    if citizen_id is None:
+        abort(404)
+    return citizen_id
 
 
 def access_logged(

@@ -69,20 +69,12 @@ from app.db import Base, get_session
 from app.htmx import render_page_or_partial, wants_partial
 from app.models import ConsentPurpose, Role
 from app.portal.forms import page_number
-from app.security import current_actor, public, role_required
-from app.services import cv, matching
+from app.security import current_actor, current_citizen_id, public, role_required
+from app.services import cv
 
 
 def _lang() -> str:
     return str(get_locale() or "da")
-
-
-def _citizen_id() -> int:
-    """The logged-in citizen's id (a citizen account without a citizen record: 404)."""
-    citizen_id = matching.citizen_id_for_user(get_session(), current_user.id)
-    if citizen_id is None:
-        abort(404)
-    return citizen_id
 
 
 # Where the citizen edits self-declared data, by table (the pages are built by other
@@ -153,7 +145,7 @@ def my_data() -> str:
 
 
 def _consent_context() -> dict:
-    overview = consent_overview(get_session(), _citizen_id())
+    overview = consent_overview(get_session(), current_citizen_id())
     return {
         "overview": overview,
         "form": ConsentForm(),
@@ -178,7 +170,7 @@ def consents() -> Response:
 def consent_change() -> BaseResponse:
     """Give or withdraw one consent in one step; in effect from the next request."""
     session = get_session()
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     form = ConsentForm()
     if form.validate_on_submit():
         change = give_consent if form.action.data == "give" else withdraw_consent
@@ -219,7 +211,7 @@ def consent_change() -> BaseResponse:
 @role_required(Role.CITIZEN)
 def consent_receipt(event_id: int) -> Response:
     """One receipt as a JSON file: what, with whom, since when, how to withdraw."""
-    found = own_receipt(get_session(), _citizen_id(), event_id)
+    found = own_receipt(get_session(), current_citizen_id(), event_id)
     if found is None:
         abort(404)
     event, provider_name = found
@@ -251,7 +243,7 @@ def consent_receipt(event_id: int) -> Response:
 def objection() -> str | BaseResponse:
     """Object to profiling: no score is computed for me and a person assesses me."""
     session = get_session()
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     form = ObjectionForm()
     if form.validate_on_submit():
         object_to_profiling(
@@ -282,7 +274,7 @@ def objection_withdraw() -> BaseResponse:
     if not form.validate_on_submit():
         abort(400)
     session = get_session()
-    withdraw_objection(session, _citizen_id(), actor=current_actor())
+    withdraw_objection(session, current_citizen_id(), actor=current_actor())
     session.commit()
     flash(_("Your objection is withdrawn."), "success")
     return redirect(url_for("consent.objection"))
@@ -295,7 +287,7 @@ def objection_withdraw() -> BaseResponse:
 @role_required(Role.CITIZEN)
 def corrections() -> str:
     """My requests to correct data, with their status and the decision."""
-    rows = list_own_corrections(get_session(), _citizen_id())
+    rows = list_own_corrections(get_session(), current_citizen_id())
     return render_template(
         "consent/corrections.html", rows=rows, status_labels=STATUS_LABELS
     )
@@ -315,7 +307,7 @@ def _correction_target() -> tuple[str, str, int]:
 def correction_new() -> str | BaseResponse:
     """Ask the job centre to correct one piece of data I cannot edit myself."""
     session = get_session()
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     table, field, row_id = _correction_target()
     entry = correctable_entry(table, field)
     if entry is None:
@@ -364,7 +356,7 @@ def correction_new() -> str | BaseResponse:
 def correction_withdraw(request_id: int) -> str | BaseResponse:
     """Ask for confirmation, then withdraw one of my pending requests."""
     session = get_session()
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     rows = [
         r
         for r in list_own_corrections(session, citizen_id)
@@ -394,7 +386,7 @@ def correction_withdraw(request_id: int) -> str | BaseResponse:
 def access_log() -> Response:
     """Each time staff or a provider has looked at my data: when, who (role), why."""
     session = get_session()
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     choices = access_choices(session, citizen_id)
     form = AccessFilterForm(request.args)
     form.organisation.choices = [("", _("All"))] + [
@@ -425,7 +417,7 @@ def access_log() -> Response:
 @role_required(Role.CITIZEN)
 def export() -> str:
     """Download all my data: as JSON, as CSV for a spreadsheet, or as a printable page."""
-    _citizen_id()
+    current_citizen_id()
     return render_template("consent/export.html")
 
 
@@ -434,7 +426,7 @@ def export() -> str:
 def export_as_json() -> Response:
     """All my data as a JSON file (complete according to the registry)."""
     session = get_session()
-    body = export_json(session, _citizen_id())
+    body = export_json(session, current_citizen_id())
     session.commit()
     response = make_response(body)
     response.mimetype = "application/json"
@@ -456,7 +448,7 @@ def export_as_csv() -> Response:
         _("Source"),
         _("Purposes"),
     ]
-    body = export_csv(session, _citizen_id(), headings, yes=_("Yes"), no=_("No"))
+    body = export_csv(session, current_citizen_id(), headings, yes=_("Yes"), no=_("No"))
     session.commit()
     response = make_response(body)
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
@@ -469,7 +461,7 @@ def export_as_csv() -> Response:
 def export_printable() -> str:
     """All my data as a readable page to print or save as PDF."""
     session = get_session()
-    sections = printable_sections(session, _citizen_id(), _lang())
+    sections = printable_sections(session, current_citizen_id(), _lang())
     session.commit()
     return render_template(
         "consent/export_print.html", sections=sections, printed_at=now()

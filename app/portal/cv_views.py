@@ -13,11 +13,9 @@ from typing import Any
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
-from app.audit import Actor
 from app.db import get_session
 from app.models import Role
 from app.portal import bp
@@ -33,15 +31,11 @@ from app.portal.cv_forms import (
     WorkForm,
     clean_text,
 )
-from app.portal.jobs_views import _lang, _own_citizen_id
-from app.security import role_required
+from app.portal.jobs_views import _lang
+from app.security import current_actor, current_citizen_id, role_required
 from app.services import cv
 
 CITIZEN = Role.CITIZEN
-
-
-def _actor() -> Actor:
-    return Actor.of(current_user)
 
 
 def _back() -> Response:
@@ -50,7 +44,7 @@ def _back() -> Response:
 
 def _row(kind: str, row_id: int) -> Any:
     try:
-        return cv.entry_for(get_session(), _own_citizen_id(), kind, row_id)
+        return cv.entry_for(get_session(), current_citizen_id(), kind, row_id)
     except LookupError:
         abort(404)
 
@@ -60,7 +54,7 @@ def _row(kind: str, row_id: int) -> Any:
 def cv_overview() -> str:
     """The whole CV as an employer would see it, with a link to change each section."""
     session = get_session()
-    citizen_id = _own_citizen_id()
+    citizen_id = current_citizen_id()
     return render_template(
         "portal/cv/overview.html",
         cv=cv.cv_for(session, citizen_id, _lang()),
@@ -139,7 +133,7 @@ def _edit_page(kind: str, row_id: int | None) -> str | Response:
     spec = KINDS[kind]
     form = spec["form"]()
     session = get_session()
-    citizen_id = _own_citizen_id()
+    citizen_id = current_citizen_id()
     row = _row(kind, row_id) if row_id is not None else None
     if row is not None and request.method == "GET":
         if kind == "work":
@@ -152,10 +146,12 @@ def _edit_page(kind: str, row_id: int | None) -> str | Response:
         if values is not None:
             try:
                 if row is None:
-                    cv.add_entry(session, citizen_id, kind, values, actor=_actor())
+                    cv.add_entry(
+                        session, citizen_id, kind, values, actor=current_actor()
+                    )
                 else:
                     cv.update_entry(
-                        session, citizen_id, kind, row.id, values, actor=_actor()
+                        session, citizen_id, kind, row.id, values, actor=current_actor()
                     )
             except LookupError:
                 abort(404)
@@ -180,7 +176,7 @@ def _remove_page(kind: str, row_id: int) -> str | Response:
     if form.validate_on_submit():
         try:
             cv.remove_entry(
-                get_session(), _own_citizen_id(), kind, row.id, actor=_actor()
+                get_session(), current_citizen_id(), kind, row.id, actor=current_actor()
             )
         except LookupError:
             abort(404)
@@ -250,7 +246,7 @@ for _kind in KINDS:
 def cv_skills() -> str | Response:
     """The citizen's skills from the taxonomy, and a form to add one (autocomplete)."""
     session = get_session()
-    citizen_id = _own_citizen_id()
+    citizen_id = current_citizen_id()
     form = SkillForm()
     suggestions = None
     if form.validate_on_submit():
@@ -262,7 +258,7 @@ def cv_skills() -> str | Response:
             suggestions = choice.suggestions or None
         if uri:
             try:
-                added = cv.add_skill(session, citizen_id, uri, actor=_actor())
+                added = cv.add_skill(session, citizen_id, uri, actor=current_actor())
             except LookupError:
                 form.skill.errors = [
                     _l(
@@ -304,14 +300,18 @@ def cv_skill_remove(row_id: int) -> str | Response:
 def cv_languages() -> str | Response:
     """The citizen's languages with levels, and a form to add one or change a level."""
     session = get_session()
-    citizen_id = _own_citizen_id()
+    citizen_id = current_citizen_id()
     form = LanguageForm()
     form.language.choices = [SelectChoice("", _("Choose a language"))] + [
         SelectChoice(code, name) for code, name in cv.language_choices(_lang())
     ]
     if form.validate_on_submit():
         cv.set_language(
-            session, citizen_id, form.language.data, form.level_value, actor=_actor()
+            session,
+            citizen_id,
+            form.language.data,
+            form.level_value,
+            actor=current_actor(),
         )
         flash(_("The language has been saved in your CV."), "success")
         return redirect(url_for("portal.cv_languages"))
@@ -338,7 +338,7 @@ def cv_language_remove(row_id: int) -> str | Response:
 def cv_competences() -> str | Response:
     """Personal competences: words from a list, and the citizen's own words."""
     session = get_session()
-    citizen_id = _own_citizen_id()
+    citizen_id = current_citizen_id()
     form = CompetencesForm()
     if request.method == "GET":
         current = cv.cv_for(session, citizen_id, _lang())
@@ -350,7 +350,7 @@ def cv_competences() -> str | Response:
             citizen_id,
             form.codes.data or [],
             clean_text(form.free_text.data) or None,
-            actor=_actor(),
+            actor=current_actor(),
         )
         flash(_("Your personal competences have been saved."), "success")
         return _back()
@@ -362,13 +362,13 @@ def cv_competences() -> str | Response:
 def cv_licences() -> str | Response:
     """The driving licences the citizen holds (checkboxes)."""
     session = get_session()
-    citizen_id = _own_citizen_id()
+    citizen_id = current_citizen_id()
     form = LicencesForm()
     if request.method == "GET":
         form.categories.data = list(cv.cv_for(session, citizen_id, _lang()).licences)
     if form.validate_on_submit():
         cv.set_driving_licences(
-            session, citizen_id, form.categories.data or [], actor=_actor()
+            session, citizen_id, form.categories.data or [], actor=current_actor()
         )
         flash(_("Your driving licences have been saved."), "success")
         return _back()
@@ -380,7 +380,7 @@ def cv_licences() -> str | Response:
 def cv_visibility() -> str | Response:
     """Whether employers may search the CV, and whether contact details are hidden."""
     session = get_session()
-    citizen_id = _own_citizen_id()
+    citizen_id = current_citizen_id()
     searchable = cv.share_cv_in_force(session, citizen_id)
     form = VisibilityForm()
     if request.method == "GET":
@@ -394,7 +394,7 @@ def cv_visibility() -> str | Response:
             citizen_id,
             hide_contact_details=bool(form.hide_contact_details.data),
             searchable=bool(form.searchable.data) if searchable is not None else None,
-            actor=_actor(),
+            actor=current_actor(),
         )
         flash(_("Your choices about who sees your CV have been saved."), "success")
         return _back()

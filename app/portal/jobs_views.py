@@ -18,7 +18,7 @@ from app.htmx import render_page_or_partial
 from app.models import Role
 from app.portal import bp
 from app.portal.forms import JobFilterForm, SuggestionForm, page_number
-from app.security import role_required
+from app.security import current_citizen_id, role_required
 from app.services import matching
 from app.services.taxonomy import suggest
 
@@ -41,14 +41,6 @@ def _lang() -> str:
     return str(get_locale() or "da")
 
 
-def _own_citizen_id() -> int:
-    """The logged-in citizen's id (a citizen account without a citizen record: 404)."""
-    citizen_id = matching.citizen_id_for_user(get_session(), current_user.id)
-    if citizen_id is None:
-        abort(404)
-    return citizen_id
-
-
 @bp.get("/job-til-dig")
 @role_required(Role.CITIZEN)
 def jobs() -> Response:
@@ -58,7 +50,7 @@ def jobs() -> Response:
     filters = form.query_args() if valid else {}
     result = matching.jobs_for(
         get_session(),
-        _own_citizen_id(),
+        current_citizen_id(),
         page=page_number(request.args.get("page")) if valid else 1,
         max_distance_km=form.distance_km if valid else None,
         hours=form.hours_value if valid else None,
@@ -85,7 +77,7 @@ def jobs() -> Response:
 def posting(posting_id: int) -> str:
     """One current posting with the reasons it fits (or does not fit) the citizen."""
     match = matching.posting_detail(
-        get_session(), _own_citizen_id(), posting_id, lang=_lang()
+        get_session(), current_citizen_id(), posting_id, lang=_lang()
     )
     if match is None:
         abort(404)
@@ -96,7 +88,9 @@ def posting(posting_id: int) -> str:
 @role_required(Role.CITIZEN)
 def alternatives() -> str:
     """Occupations in other fields that the citizen's skills carry over to."""
-    result = matching.alternatives_for(get_session(), _own_citizen_id(), lang=_lang())
+    result = matching.alternatives_for(
+        get_session(), current_citizen_id(), lang=_lang()
+    )
     return render_template(
         "portal/alternatives.html", result=result, search=SuggestionForm()
     )

@@ -9,7 +9,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from app.audit import Actor
 from app.db import get_session
 from app.htmx import wants_partial
 from app.models import Role
@@ -28,20 +27,8 @@ from app.portal.jobsearch_forms import (
     PlanForm,
 )
 from app.portal.views import card_response
-from app.security import public, role_required
-from app.services import jobsearch, matching
-
-
-def _citizen_id() -> int:
-    """The logged-in citizen's id (a citizen account without a citizen record: 404)."""
-    citizen_id = matching.citizen_id_for_user(get_session(), current_user.id)
-    if citizen_id is None:
-        abort(404)
-    return citizen_id
-
-
-def _actor() -> Actor:
-    return Actor.of(current_user)
+from app.security import current_actor, current_citizen_id, public, role_required
+from app.services import jobsearch
 
 
 def _today() -> date:
@@ -63,7 +50,7 @@ LABELS = {
 def joblog() -> str:
     """The citizen's job-search log, newest first, with this month's count."""
     session = get_session()
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     filters = JobLogFilterForm(request.args)
     kind = filters.kind_value if filters.validate() else None
     page = jobsearch.list_joblog(
@@ -83,7 +70,7 @@ def joblog() -> str:
 @role_required(Role.CITIZEN)
 def joblog_new() -> str | Response:
     """Add an application, a planned application or another activity to the log."""
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     form = JobLogForm(today=_today())
     if request.method == "GET":
         form.kind.data = request.args.get("type", "application")[:20]
@@ -92,7 +79,9 @@ def joblog_new() -> str | Response:
         form.title.data = request.args.get("titel", "")[:200]
         form.employer.data = request.args.get("arbejdsgiver", "")[:200]
     if form.validate_on_submit():
-        jobsearch.add_joblog_entry(get_session(), citizen_id, form.to_input(), _actor())
+        jobsearch.add_joblog_entry(
+            get_session(), citizen_id, form.to_input(), current_actor()
+        )
         flash(_("Saved in your job-search log."), "success")
         return redirect(url_for("portal.joblog"))
     return render_template("portal/joblog_form.html", form=form, entry=None)
@@ -103,7 +92,7 @@ def joblog_new() -> str | Response:
 def joblog_edit(entry_id: int) -> str | Response:
     """Change one of the citizen's own log entries."""
     session = get_session()
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     entry = jobsearch.joblog_entry(session, citizen_id, entry_id)
     if entry is None:
         abort(404)
@@ -112,7 +101,7 @@ def joblog_edit(entry_id: int) -> str | Response:
         form.fill_from(entry)
     if form.validate_on_submit():
         jobsearch.update_joblog_entry(
-            session, citizen_id, entry_id, form.to_input(), _actor()
+            session, citizen_id, entry_id, form.to_input(), current_actor()
         )
         flash(_("Your change is saved."), "success")
         return redirect(url_for("portal.joblog"))
@@ -124,13 +113,13 @@ def joblog_edit(entry_id: int) -> str | Response:
 def joblog_delete(entry_id: int) -> str | Response:
     """Ask for confirmation, then delete one of the citizen's own log entries."""
     session = get_session()
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     entry = jobsearch.joblog_entry(session, citizen_id, entry_id)
     if entry is None:
         abort(404)
     form = ConfirmForm()
     if form.validate_on_submit():
-        jobsearch.delete_joblog_entry(session, citizen_id, entry_id, _actor())
+        jobsearch.delete_joblog_entry(session, citizen_id, entry_id, current_actor())
         flash(_("The entry is deleted from your job-search log."), "success")
         return redirect(url_for("portal.joblog"))
     return render_template(
@@ -145,7 +134,7 @@ def joblog_delete(entry_id: int) -> str | Response:
 @role_required(Role.CITIZEN)
 def plan() -> str:
     """The citizen's plan: goals and agreed activities, and their own."""
-    items = jobsearch.list_plan(get_session(), _citizen_id())
+    items = jobsearch.list_plan(get_session(), current_citizen_id())
     return render_template(
         "portal/plan.html",
         items=items,
@@ -158,19 +147,21 @@ def plan() -> str:
 @role_required(Role.CITIZEN)
 def plan_new() -> str | Response:
     """Add the citizen's own goal or activity."""
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     form = PlanForm(today=_today())
     if request.method == "GET":
         form.kind.data = "goal"
     if form.validate_on_submit():
-        jobsearch.add_plan_item(get_session(), citizen_id, form.to_input(), _actor())
+        jobsearch.add_plan_item(
+            get_session(), citizen_id, form.to_input(), current_actor()
+        )
         flash(_("Added to your plan."), "success")
         return redirect(url_for("portal.plan"))
     return render_template("portal/plan_form.html", form=form, item=None)
 
 
 def _own_editable_item(item_id: int) -> tuple[int, PlanItem]:
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     item = jobsearch.plan_item(get_session(), citizen_id, item_id)
     if item is None:
         abort(404)
@@ -189,7 +180,7 @@ def plan_edit(item_id: int) -> str | Response:
         form.fill_from(item)
     if form.validate_on_submit():
         jobsearch.update_plan_item(
-            get_session(), citizen_id, item_id, form.to_input(), _actor()
+            get_session(), citizen_id, item_id, form.to_input(), current_actor()
         )
         flash(_("Your change is saved."), "success")
         return redirect(url_for("portal.plan"))
@@ -204,7 +195,7 @@ def plan_done(item_id: int) -> Response:
     if not form.validate_on_submit():
         abort(400)
     if not jobsearch.set_plan_item_done(
-        get_session(), _citizen_id(), item_id, form.done_value, _actor()
+        get_session(), current_citizen_id(), item_id, form.done_value, current_actor()
     ):
         abort(404)
     from_dashboard = request.form.get("kort") == "min-plan"
@@ -225,7 +216,7 @@ def plan_delete(item_id: int) -> str | Response:
     citizen_id, item = _own_editable_item(item_id)
     form = ConfirmForm()
     if form.validate_on_submit():
-        jobsearch.delete_plan_item(get_session(), citizen_id, item_id, _actor())
+        jobsearch.delete_plan_item(get_session(), citizen_id, item_id, current_actor())
         flash(_("Deleted from your plan."), "success")
         return redirect(url_for("portal.plan"))
     return render_template("portal/plan_delete.html", form=form, item=item)
@@ -245,7 +236,7 @@ def contact() -> str:
     if not _is_citizen():
         return render_template("portal/contact_public.html")
     session = get_session()
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     open_request = jobsearch.open_contact_request(session, citizen_id)
     form = ContactForm()
     if open_request is not None:
@@ -274,11 +265,15 @@ def _contact_page(form: ContactForm, open_request: ContactRequest | None) -> str
 def contact_send() -> str | Response:
     """Record the citizen's request to talk to a person."""
     session = get_session()
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     form = ContactForm()
     if form.validate_on_submit():
         jobsearch.ask_for_person(
-            session, citizen_id, form.channel_value, form.message.data or None, _actor()
+            session,
+            citizen_id,
+            form.channel_value,
+            form.message.data or None,
+            current_actor(),
         )
         return redirect(url_for("portal.contact_sent"))
     return _contact_page(form, jobsearch.open_contact_request(session, citizen_id))
@@ -288,7 +283,7 @@ def contact_send() -> str | Response:
 @role_required(Role.CITIZEN)
 def contact_sent() -> str | Response:
     """What happens next, after the citizen asked for a person."""
-    open_request = jobsearch.open_contact_request(get_session(), _citizen_id())
+    open_request = jobsearch.open_contact_request(get_session(), current_citizen_id())
     if open_request is None:
         return redirect(url_for("portal.contact"))
     return render_template(
@@ -304,14 +299,16 @@ def contact_sent() -> str | Response:
 def contact_cancel() -> str | Response:
     """Ask for confirmation, then cancel the citizen's open request."""
     session = get_session()
-    citizen_id = _citizen_id()
+    citizen_id = current_citizen_id()
     open_request = jobsearch.open_contact_request(session, citizen_id)
     if open_request is None:
         flash(_("You have no open request to cancel."), "info")
         return redirect(url_for("portal.contact"))
     form = ConfirmForm()
     if form.validate_on_submit():
-        jobsearch.cancel_contact_request(session, citizen_id, open_request.id, _actor())
+        jobsearch.cancel_contact_request(
+            session, citizen_id, open_request.id, current_actor()
+        )
         flash(_("Your request is cancelled."), "success")
         return redirect(url_for("portal.dashboard"))
     return render_template(

@@ -28,11 +28,10 @@ from app.portal.preferences_views import (
     lang,
     occupation_action,
     occupation_choice,
-    own_citizen_id,
     remove_occupation,
     save_occupation_change,
 )
-from app.security import current_actor, role_required
+from app.security import current_actor, current_citizen_id, role_required
 from app.services import onboarding, preferences
 from app.services.preferences import MAX_DESIRED, Resolved
 
@@ -49,7 +48,9 @@ STEP_TITLES = {
 @role_required(Role.CITIZEN)
 def onboarding_start() -> Response:
     """Resume the step guide where the citizen left it (the summary once finished)."""
-    step, total, done = onboarding.onboarding_status(get_session(), own_citizen_id())
+    step, total, done = onboarding.onboarding_status(
+        get_session(), current_citizen_id()
+    )
     return redirect(url_for("portal.onboarding_step", step=total if done else step))
 
 
@@ -59,7 +60,7 @@ def onboarding_step(step: int) -> str | Response:
     """One step of the guide: show it, or save it and go on."""
     if step not in STEP_TITLES:
         abort(404)
-    return _STEPS[step](own_citizen_id())
+    return _STEPS[step](current_citizen_id())
 
 
 def _after_save(citizen_id: int, step: int) -> Response:
@@ -230,7 +231,7 @@ _STEPS = {1: _contact, 2: _channel, 3: _screening, 4: _wishes, 5: _summary}
 @role_required(Role.CITIZEN)
 def screening_page() -> str | Response:
     """The screening answers, shown back and changeable, with what they are used for."""
-    citizen_id = own_citizen_id()
+    citizen_id = current_citizen_id()
     form = ScreeningForm()
     if form.validate_on_submit():
         onboarding.save_screening(

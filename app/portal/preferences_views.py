@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.db import get_session
@@ -19,21 +18,13 @@ from app.portal.onboarding_forms import (
     WishesForm,
     format_danish_date,
 )
-from app.security import current_actor, role_required
-from app.services import matching, preferences
+from app.security import current_actor, current_citizen_id, role_required
+from app.services import preferences
 from app.services.preferences import MAX_DESIRED, Resolved, TooManyOccupations
 
 
 def lang() -> str:
     return str(get_locale() or "da")
-
-
-def own_citizen_id() -> int:
-    """The logged-in citizen's id (a citizen account without a citizen record: 404)."""
-    citizen_id = matching.citizen_id_for_user(get_session(), current_user.id)
-    if citizen_id is None:
-        abort(404)
-    return citizen_id
 
 
 def _removal() -> int | None:
@@ -110,7 +101,7 @@ def occupation_action() -> bool:
 def preferences_page() -> str | Response:
     """Desired occupations, industries, distance, hours, start, remote work and needs."""
     session = get_session()
-    citizen_id = own_citizen_id()
+    citizen_id = current_citizen_id()
     wishes = preferences.wishes_of(session, citizen_id, lang())
     form = PreferencesForm(industries=preferences.industry_choices(lang()))
     resolved = Resolved(None)

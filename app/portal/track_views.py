@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, current_app, render_template, url_for
+from flask import current_app, render_template, url_for
 from flask_babel import format_percent
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 
 from app.db import get_session
 from app.models import Role
 from app.portal import bp
-from app.security import public, role_required
-from app.services import fairness, matching, segmentation
+from app.security import current_citizen_id, public, role_required
+from app.services import fairness, segmentation
 
 # Each feature in the citizen's own terms: (when it raises the estimate, when it lowers).
 REASON_SENTENCES: dict[str, tuple[Any, Any]] = {
@@ -176,9 +175,7 @@ def _reason_sentences(reasons: list[dict[str, Any]]) -> list[tuple[bool, Any]]:
 def my_track() -> str:
     """Din vej: the citizen's track, the main reasons, what they can change, review."""
     session = get_session()
-    citizen_id = matching.citizen_id_for_user(session, current_user.id)
-    if citizen_id is None:
-        abort(404)
+    citizen_id = current_citizen_id()
     view = segmentation.my_track(session, citizen_id)
     advice = []
     if view is not None:

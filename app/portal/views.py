@@ -24,9 +24,8 @@ from app.db import get_session
 from app.htmx import render_page_or_partial
 from app.models import Role
 from app.portal import bp
-from app.security import public, role_required
+from app.security import current_citizen_id, public, role_required
 from app.services import dashboard as dashboard_service
-from app.services import matching
 from app.services.taxonomy import describe_taxonomy
 from app.templating import LANGUAGE_CHOICES, START_PAGES
 from app.urls import safe_next
@@ -90,13 +89,6 @@ CARD_TITLES = {
 }
 
 
-def _dashboard_citizen_id() -> int:
-    citizen_id = matching.citizen_id_for_user(get_session(), current_user.id)
-    if citizen_id is None:
-        abort(404)
-    return citizen_id
-
-
 def _card_context() -> dict[str, Any]:
     """What every card template needs: titles, and which pages exist yet."""
     views = current_app.view_functions
@@ -119,7 +111,7 @@ def _card_context() -> dict[str, Any]:
 def dashboard() -> str:
     """The citizen's start page: a card for each part of their job search."""
     session = get_session()
-    citizen_id = _dashboard_citizen_id()
+    citizen_id = current_citizen_id()
     lang = str(get_locale() or "da")
     return render_template(
         "portal/dashboard.html",
@@ -142,7 +134,7 @@ def card_response(name: str) -> Response:
     """A card by its (checked) name: the partial for htmx, its own page without."""
     data = dashboard_service.card(
         get_session(),
-        _dashboard_citizen_id(),
+        current_citizen_id(),
         name,
         date.today(),
         str(get_locale() or "da"),

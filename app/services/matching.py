@@ -140,11 +140,6 @@ class Alternatives:
 # --- the citizen's profile -----------------------------------------------------------
 
 
-def citizen_id_for_user(session: Session, user_id: int) -> int | None:
-    """The citizen id of a citizen user account, or None."""
-    return session.scalar(select(Citizen.id).where(Citizen.user_id == user_id))
-
-
 def profile_for(session: Session, citizen_id: int) -> ml.CitizenProfile:
     """The citizen's skills, occupations, location and preferences as the matcher wants.
 

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
 
 from app.models import AccessLog, ChangeRecord, Role, User
@@ -48,17 +48,42 @@ def log_access(
         return None
     if actor.user_id is None:
         raise ValueError("a logged read needs a user")
-    entry = AccessLog(
-        at=now(),
-        actor_user_id=actor.user_id,
-        actor_role=actor.role,
-        organisation=actor.organisation,
-        citizen_id=citizen_id,
-        what=what,
-        purpose=purpose,
-    )
+    entry = AccessLog(**_access_row(actor, citizen_id, what, purpose, now()))
     session.add(entry)
     return entry
+
+
+def log_accesses(
+    session: Session,
+    actor: Actor,
+    citizen_ids: list[int],
+    what: str,
+    purpose: str,
+) -> None:
+    """Record one read of each citizen's data on a list page, in one statement."""
+    if actor.role not in LOGGED_READER_ROLES or not citizen_ids:
+        return
+    if actor.user_id is None:
+        raise ValueError("a logged read needs a user")
+    at = now()
+    session.execute(
+        insert(AccessLog),
+        [_access_row(actor, cid, what, purpose, at) for cid in citizen_ids],
+    )
+
+
+def _access_row(
+    actor: Actor, citizen_id: int, what: str, purpose: str, at: datetime
+) -> dict[str, Any]:
+    return {
+        "at": at,
+        "actor_user_id": actor.user_id,
+        "actor_role": actor.role,
+        "organisation": actor.organisation,
+        "citizen_id": citizen_id,
+        "what": what,
+        "purpose": purpose,
+    }
 
 
 def _as_text(value: Any) -> str | None:

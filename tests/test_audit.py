@@ -12,6 +12,7 @@ from app.audit import (
     Actor,
     change_fields,
     log_access,
+    log_accesses,
     record_created,
     record_deleted,
 )
@@ -91,6 +92,22 @@ def test_citizens_own_reads_are_not_logged_but_staff_reads_are(
     caseworker = make_caseworker()
     entry = log_access(db, Actor.of(caseworker), citizen.id, "profile", "case_handling")
     assert entry is not None and entry.organisation == "København Kommune"
+
+
+def test_a_list_page_logs_each_citizen_on_it_once(
+    db, make_citizen, make_caseworker
+) -> None:
+    first, second = make_citizen(), make_citizen()
+    log_accesses(db, Actor.of(first.user), [first.id], "list", "self")
+    assert db.scalars(select(AccessLog)).all() == []
+    caseworker = make_caseworker()
+    log_accesses(db, Actor.of(caseworker), [first.id, second.id], "queue", "allocating")
+    rows = db.scalars(select(AccessLog).order_by(AccessLog.citizen_id)).all()
+    assert [(r.citizen_id, r.actor_user_id, r.purpose) for r in rows] == [
+        (first.id, caseworker.id, "allocating"),
+        (second.id, caseworker.id, "allocating"),
+    ]
+    assert {r.organisation for r in rows} == {"København Kommune"}
 
 
 @pytest.fixture(scope="module")

@@ -199,6 +199,7 @@ def queue() -> Response:
         ref.municipality_id,
         ref.id,
         form.filters(),
+        current_actor(),
         page=page_number(request.args.get("page")),
     )
     return render_page_or_partial(

@@ -51,6 +51,13 @@ KNOWN_TEXTS: dict[str, Any] = {
     "case work: assessing and agreeing the help the citizen needs": _l(
         "Case work: assessing and agreeing the help you need"
     ),
+    "queue: name, why flagged, waiting time, language": _l(
+        "The job centre's queue: your name, why you were flagged, how long you have "
+        "waited and your language"
+    ),
+    "allocating cases: choosing whom to help next": _l(
+        "Allocating cases: choosing whom to help next"
+    ),
     "enrolment details": _l("What you are enrolled in"),
     "running the course the citizen is enrolled in": _l(
         "Running the course you are enrolled in"

@@ -15,7 +15,14 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, select
 from sqlalchemy.orm import Session
 
-from app.audit import Actor, change_fields, log_access, now, record_created
+from app.audit import (
+    Actor,
+    change_fields,
+    log_access,
+    log_accesses,
+    now,
+    record_created,
+)
 from app.consent.registry import BY_COLUMN, PersonalField, Source
 from app.consent.registry_base import Category
 from app.db import Base
@@ -341,14 +348,13 @@ def list_for_municipality(
             raise NotYours("another municipality")
         query = query.where(CorrectionRequest.citizen_id == citizen_id)
     found = paginate(session, query, page, PER_PAGE)
-    for seen in sorted({citizen.id for _request, citizen in found.items}):
-        log_access(
-            session,
-            actor,
-            seen,
-            "correction requests (list)",
-            "deciding requests to correct data",
-        )
+    log_accesses(
+        session,
+        actor,
+        sorted({citizen.id for _request, citizen in found.items}),
+        "correction requests (list)",
+        "deciding requests to correct data",
+    )
     rows = [CorrectionRow(r, c.full_name, label_of(r)) for r, c in found.items]
     return Page(rows, found.number, found.per_page, found.total)
 

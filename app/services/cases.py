@@ -24,7 +24,14 @@ from sqlalchemy import Select, and_, case, func, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, aliased
 
-from app.audit import Actor, change_fields, log_access, now, record_created
+from app.audit import (
+    Actor,
+    change_fields,
+    log_access,
+    log_accesses,
+    now,
+    record_created,
+)
 from app.models import (
     Assessment,
     Case,
@@ -57,6 +64,8 @@ RECENT_LOG_ENTRIES = 10
 # What the access log says about each opening of the case view (the citizen reads it).
 CASE_VIEW_WHAT = "case view: contact data, track, screening, CV, job search, plan"
 CASE_VIEW_PURPOSE = "case work: assessing and agreeing the help the citizen needs"
+QUEUE_WHAT = "queue: name, why flagged, waiting time, language"
+QUEUE_PURPOSE = "allocating cases: choosing whom to help next"
 # A claim that loses a race on SQLite's single writer lock is simply tried again.
 LOCK_RETRIES = 20
 
@@ -208,10 +217,15 @@ def list_queue(
     municipality_id: int,
     caseworker_id: int,
     filters: QueueFilter,
+    actor: Actor,
     page: int = 1,
     per_page: int = QUEUE_PER_PAGE,
 ) -> Page:
-    """One page of the municipality's open cases, filtered and sorted, in one query."""
+    """One page of the municipality's open cases, filtered and sorted, in one query.
+
+    The page shows data about each citizen on it, so each is recorded once in the
+    access log, with its purpose.
+    """
     result = paginate(
         session,
         _queue_query(municipality_id, caseworker_id, filters, now()),
@@ -235,6 +249,10 @@ def list_queue(
         )
         for row in result.items
     ]
+    log_accesses(
+        session, actor, [row.citizen_id for row in rows], QUEUE_WHAT, QUEUE_PURPOSE
+    )
+    session.commit()
     return Page(
         items=rows, number=result.number, per_page=result.per_page, total=result.total
     )

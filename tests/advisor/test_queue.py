@@ -6,7 +6,15 @@ import re
 
 from sqlalchemy import event, select
 
-from app.models import Case, CaseStatus, ChangeRecord, RouteReason, Track
+from app.consent.labels import KNOWN_TEXTS
+from app.models import (
+    AccessLog,
+    Case,
+    CaseStatus,
+    ChangeRecord,
+    RouteReason,
+    Track,
+)
 from app.services import cases
 from tests.advisor.conftest import caseworker_id
 
@@ -31,6 +39,23 @@ def test_queue_shows_own_municipality_with_reasons(
     assert "tid som ledig (hæver skønnet)" in row
     assert "2 dage" in row
     assert "dansk" in row
+
+
+def test_each_citizen_shown_in_the_queue_is_access_logged_once(
+    db, get_page, caseworker, make_citizen, make_case
+):
+    shown = make_citizen(101, first_name="Ali", last_name="Hassan")
+    other_town = make_citizen(751, first_name="Lone", last_name="Berg")
+    make_case(shown)
+    make_case(other_town)
+    get_page("/sagsbehandler/koe")
+    rows = db.scalars(select(AccessLog)).all()
+    assert [(row.citizen_id, row.purpose) for row in rows] == [
+        (shown.id, cases.QUEUE_PURPOSE)
+    ]
+    assert rows[0].actor_user_id == caseworker.id
+    # The citizen reads it in words on "Hvem har set mine data".
+    assert {cases.QUEUE_WHAT, cases.QUEUE_PURPOSE} <= KNOWN_TEXTS.keys()
 
 
 def test_other_municipality_caseworker_sees_nothing(

@@ -6,13 +6,51 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Blueprint, Flask
 
 from app import config as config_module
 
 
+def blueprints() -> tuple[Blueprint, ...]:
+    """One blueprint per area; each area's package holds its views, forms, services
+    and templates (and tests/<area>/ its tests)."""
+    # Imported on call: importing the package (for app.ml, app.models or the
+    # migrations) must not load every area.
+    from app.auth.views import bp as auth_bp
+    from app.casework.views import bp as casework_bp
+    from app.consent.views import bp as consent_bp
+    from app.cv.views import bp as cv_bp
+    from app.dialogue.views import bp as dialogue_bp
+    from app.jobs.views import bp as jobs_bp
+    from app.jobsearch.views import bp as jobsearch_bp
+    from app.marketplace.views import bp as marketplace_bp
+    from app.onboarding.views import bp as onboarding_bp
+    from app.portal.views import bp as portal_bp
+    from app.segmentation.views import bp as segmentation_bp
+    from app.taxonomy.views import bp as taxonomy_bp
+
+    return (
+        portal_bp,
+        auth_bp,
+        onboarding_bp,
+        cv_bp,
+        jobsearch_bp,
+        dialogue_bp,
+        taxonomy_bp,
+        jobs_bp,
+        segmentation_bp,
+        casework_bp,
+        consent_bp,
+        marketplace_bp,
+    )
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: config -> extensions -> blueprints -> CLI. No queries at start-up."""
+    # Imported on call, for the reason blueprints() gives.
+    from app import cli, db, errors, extensions, i18n, security, templating
+    from app.auth import oidc
+
     root = Path(__file__).resolve().parent.parent
     app = Flask(
         __name__,
@@ -35,29 +73,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from app import db, extensions, security
-
     db.init_app(app)
     extensions.init_app(app)
     security.init_app(app)
-
-    from app.auth import oidc
-
     oidc.init_app(app)
-
-    from app import errors, templating
-    from app.advisor import bp as advisor_bp
-    from app.auth import bp as auth_bp
-    from app.consent import bp as consent_bp
-    from app.marketplace import bp as marketplace_bp
-    from app.portal import bp as portal_bp
-
+    i18n.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
-    for blueprint in (portal_bp, auth_bp, consent_bp, marketplace_bp, advisor_bp):
+    for blueprint in blueprints():
         app.register_blueprint(blueprint)
-
-    from app import cli
-
     cli.init_app(app)
     return app

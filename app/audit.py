@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import insert, inspect
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session
 
-from app.models import AccessLog, ChangeRecord, Role, User
+from app.models import (
+    AccessLog,
+    AccessPurpose,
+    AccessWhat,
+    ChangeRecord,
+    Role,
+    User,
+)
 
 # Roles whose reads of a citizen's data are recorded in the access log.
 LOGGED_READER_ROLES = frozenset(
@@ -41,7 +49,11 @@ def now() -> datetime:
 
 
 def log_access(
-    session: Session, actor: Actor, citizen_id: int, what: str, purpose: str
+    session: Session,
+    actor: Actor,
+    citizen_id: int,
+    what: AccessWhat,
+    purpose: AccessPurpose,
 ) -> AccessLog | None:
     """Record one read of a citizen's data by staff or a provider (citizens' own reads are not)."""
     if actor.role not in LOGGED_READER_ROLES:
@@ -57,8 +69,8 @@ def log_accesses(
     session: Session,
     actor: Actor,
     citizen_ids: list[int],
-    what: str,
-    purpose: str,
+    what: AccessWhat,
+    purpose: AccessPurpose,
 ) -> None:
     """Record one read of each citizen's data on a list page, in one statement."""
     if actor.role not in LOGGED_READER_ROLES or not citizen_ids:
@@ -73,7 +85,11 @@ def log_accesses(
 
 
 def _access_row(
-    actor: Actor, citizen_id: int, what: str, purpose: str, at: datetime
+    actor: Actor,
+    citizen_id: int,
+    what: AccessWhat,
+    purpose: AccessPurpose,
+    at: datetime,
 ) -> dict[str, Any]:
     return {
         "at": at,
@@ -138,6 +154,50 @@ def _record(
     return records
 
 
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one row, changed by a bulk writer that does not load the rows."""
+
+    table: str
+    row_id: int
+    field: str
+    old: Any
+    new: Any
+    citizen_id: int | None
+
+
+def record_changes(
+    session: Session,
+    changes: Iterable[FieldChange],
+    *,
+    actor: Actor,
+    reason: str,
+    at: datetime | None = None,
+) -> int:
+    """Record many field changes in one statement; returns how many were recorded."""
+    if not reason:
+        raise ValueError("every change needs a reason")
+    at = at or now()
+    rows = [
+        {
+            "at": at,
+            "table_name": change.table,
+            "row_id": change.row_id,
+            "field": change.field,
+            "old_value": _as_text(change.old),
+            "new_value": _as_text(change.new),
+            "actor_user_id": actor.user_id,
+            "actor_role": actor.role,
+            "citizen_id": change.citizen_id,
+            "reason": reason,
+        }
+        for change in changes
+    ]
+    if rows:
+        session.execute(insert(ChangeRecord), rows)
+    return len(rows)
+
+
 def _filled_columns(obj: Any) -> list[tuple[str, Any]]:
     return [
         (column.key, getattr(obj, column.key))
@@ -195,3 +255,30 @@ def record_deleted(
     )
     session.delete(obj)
     return records
+
+
+def save_fields(
+    session: Session,
+    model: type[Any],
+    key: dict[str, Any],
+    values: dict[str, Any],
+    *,
+    actor: Actor,
+    reason: str,
+    citizen_id: int | None,
+) -> tuple[Any, list[ChangeRecord]]:
+    """The audited upsert: change the row found by `key`, or create it with `values`.
+
+    Returns the row and the change records written (none when nothing changed).
+    """
+    row = session.scalar(select(model).filter_by(**key))
+    if row is None:
+        row = model(**key, **values)
+        records = record_created(
+            session, row, actor=actor, reason=reason, citizen_id=citizen_id
+        )
+    else:
+        records = change_fields(
+            session, row, values, actor=actor, reason=reason, citizen_id=citizen_id
+        )
+    return row, records

@@ -1,7 +1,10 @@
-"""Flask commands: database migrations and demo data (later: taxonomy, postings, models)."""
+"""Flask commands: migrations, demo data, taxonomy and postings imports, the models, and
+the nightly re-screening. Each command commits once at its end (the screening commits
+range by range, so a night's work is saved as it goes)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -10,7 +13,10 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from app import migrate
-from app.db import get_session
+from app.db import get_session, transaction
+from app.jobs import postings
+from app.segmentation import fairness, model_store, screening
+from app.taxonomy import importer
 
 db_cli = AppGroup("db", help="Database schema.")
 demo_cli = AppGroup("demo", help="Synthetic demo data.")
@@ -40,16 +46,20 @@ def db_upgrade(revision: str) -> None:
 )
 def demo_load(size: str, if_empty: bool) -> None:
     """Create deterministic synthetic people for every role. All of it is synthetic."""
+    # Imported here: only this command loads the demo generator, so a running portal
+    # never imports it.
     from app.demo import generator
 
-    session = get_session()
-    if generator.is_loaded(session):
-        if if_empty:
-            click.echo("Demo data is already loaded.")
-            return
-        raise click.ClickException("Demo data is already loaded; use a fresh database.")
-    click.echo("Loading SYNTHETIC demo data: none of these people are real.")
-    summary = generator.load_demo(session, size=size, progress=click.echo)
+    with transaction() as session:
+        if generator.is_loaded(session):
+            if if_empty:
+                click.echo("Demo data is already loaded.")
+                return
+            raise click.ClickException(
+                "Demo data is already loaded; use a fresh database."
+            )
+        click.echo("Loading SYNTHETIC demo data: none of these people are real.")
+        summary = generator.load_demo(session, size=size, progress=click.echo)
     click.echo(
         f"Done: {summary.municipalities} municipalities, {summary.citizens} citizens, "
         f"{summary.caseworkers} caseworkers, {summary.providers} providers, "
@@ -62,9 +72,9 @@ def demo_load(size: str, if_empty: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 def taxonomy_import(paths: tuple[str, ...]) -> None:
     """Import the official ESCO CSV bundle (zip files or folders, any languages)."""
-    from app.services import taxonomy
-
-    report = taxonomy.import_esco(get_session(), list(paths), progress=click.echo)
+    with transaction() as session:
+        report = importer.import_esco(session, list(paths), progress=click.echo)
+    click.echo("Committed.")
     click.echo(report.summary())
 
 
@@ -75,9 +85,8 @@ def taxonomy_import(paths: tuple[str, ...]) -> None:
 )
 def postings_import(path: str, source: str | None) -> None:
     """Import job postings from a JSON or CSV file; bad rows are reported and skipped."""
-    from app.services import postings
-
-    report = postings.import_postings(get_session(), path, source=source)
+    with transaction() as session:
+        report = postings.import_postings(session, path, source=source)
     for problem in report.problems:
         click.echo(f"line {problem.line}: {problem.reason}", err=True)
     click.echo(report.summary())
@@ -109,11 +118,9 @@ def _echo_group_rates(groups: Iterable[Any]) -> None:
 @click.argument("model", type=MODELS)
 def ml_train(model: str) -> None:
     """Train the model on the SYNTHETIC history and write it to the instance folder."""
-    from app.services import segmentation
-
-    settings = segmentation.current_settings()
-    training = segmentation.train_on_synthetic_history(settings.threshold)
-    segmentation.save_model(training.model, settings.model_path)
+    settings = model_store.current_settings()
+    training = model_store.train_on_synthetic_history(settings.threshold)
+    model_store.save_model(training.model, settings.model_path)
     figures = training.evaluation
     click.echo(f"Trained {model} {training.model.version} on SYNTHETIC history.")
     click.echo(f"Wrote {settings.model_path}")
@@ -132,9 +139,7 @@ def ml_train(model: str) -> None:
 @click.argument("model", type=MODELS)
 def ml_evaluate(model: str) -> None:
     """Held-out AUC, calibration error and rates by group; the external penn_jae check."""
-    from app.services import fairness, segmentation
-
-    settings = segmentation.current_settings()
+    settings = model_store.current_settings()
     max_gap = float(current_app.config["FAIRNESS_MAX_GAP"])
     audit = fairness.holdout_audit(settings.threshold, max_gap)
     figures = audit.evaluation
@@ -164,8 +169,6 @@ def ml_evaluate(model: str) -> None:
 @ml_cli.command("fairness")
 def ml_fairness() -> None:
     """Flag rates by gender, age band and origin over the current assessments."""
-    from app.services import fairness
-
     max_gap = float(current_app.config["FAIRNESS_MAX_GAP"])
     rates = fairness.current_flag_rates(get_session(), max_gap)
     click.echo(
@@ -182,16 +185,11 @@ def ml_fairness() -> None:
 @click.option("--chunk", default=5000, show_default=True, help="Citizens per batch.")
 def screen(chunk: int) -> None:
     """Re-screen every citizen (run nightly): new assessments, queues kept in step."""
-    import time
-
-    from app.services import segmentation
-
-    session = get_session()
     started = time.perf_counter()
-    summary = segmentation.rescreen_all(
-        session, chunk=chunk, progress=click.echo, commit=True
-    )
-    session.commit()
+    with transaction() as session:
+        summary = screening.rescreen_all(
+            session, chunk=chunk, progress=click.echo, after_range=session.commit
+        )
     seconds = time.perf_counter() - started
     click.echo(
         f"Screened {summary.citizens:,} citizens in {seconds:.1f} s: "

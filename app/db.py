@@ -1,15 +1,22 @@
-"""Engine and session lifecycle (SQLAlchemy 2.0) and the declarative Base."""
+"""Engine and session lifecycle (SQLAlchemy 2.0) and the declarative Base.
+
+The transaction policy: services flush and never commit; each request commits once at
+its end (or rolls back on an error response), each CLI command once at its end.
+"""
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
-from flask import Flask, current_app, g
+from flask import Flask, Response, current_app, g
 from sqlalchemy import Enum, MetaData, Table, create_engine, event, insert
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 NAMING_CONVENTION = {
@@ -63,12 +70,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def init_app(app: Flask) -> None:
-    """Create the engine lazily-connecting engine and close sessions after requests."""
+    """Create the lazily-connecting engine; end each request's transaction."""
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["db_engine"] = engine
     app.extensions["db_sessionmaker"] = sessionmaker(
         bind=engine, expire_on_commit=False
     )
+    app.after_request(_end_request_transaction)
     app.teardown_appcontext(_close_session)
 
 
@@ -83,6 +91,27 @@ def get_session() -> Session:
     return g.db_session
 
 
+def _end_request_transaction(response: Response) -> Response:
+    """The one commit of a request: on success; any error response rolls back.
+
+    Services flush and never commit, so what a request changes is saved whole or not at
+    all. A failed commit is rolled back before the error page is drawn, so the error
+    page can still read the session.
+    """
+    session = g.get("db_session")
+    if session is None:
+        return response
+    if response.status_code >= 400:
+        session.rollback()
+        return response
+    try:
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return response
+
+
 def _close_session(_exc: BaseException | None) -> None:
     session = g.pop("db_session", None)
     if session is not None:
@@ -91,7 +120,7 @@ def _close_session(_exc: BaseException | None) -> None:
 
 @contextmanager
 def transaction() -> Iterator[Session]:
-    """The request's session, committed on success and rolled back on error."""
+    """The session of a CLI command or job, committed at the end or rolled back."""
     session = get_session()
     try:
         yield session
@@ -99,6 +128,39 @@ def transaction() -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+
+
+T = TypeVar("T")
+
+LOCK_RETRIES = 20
+
+
+def is_lock_error(error: OperationalError) -> bool:
+    """Whether SQLite refused a write because another connection holds the lock."""
+    return "locked" in str(error.orig).lower()
+
+
+def commit_with_retries(
+    session: Session, attempt: Callable[[], T], retries: int = LOCK_RETRIES
+) -> T:
+    """Run attempt and commit the transaction; run both again when SQLite is locked.
+
+    For short write races on one row (claiming a case): SQLite lets one writer in and
+    answers "database is locked" to a reader that then wants to write, which must roll
+    back its whole transaction (a savepoint would keep its read lock) and try again.
+    PostgreSQL waits on the row lock instead and never gets here.
+    """
+    for number in range(retries):
+        try:
+            result = attempt()
+            session.commit()
+            return result
+        except OperationalError as error:
+            session.rollback()
+            if not is_lock_error(error) or number == retries - 1:
+                raise
+            time.sleep(random.uniform(0.005, 0.03) * (number + 1))
+    raise AssertionError("unreachable")
 
 
 BULK_BATCH = 5_000

@@ -10,6 +10,9 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFProtect
 
+from app.db import get_session
+from app.models import User
+
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
@@ -34,9 +37,6 @@ def select_locale() -> str:
 
 @login_manager.user_loader
 def _load_user(user_id: str) -> object | None:
-    from app.db import get_session
-    from app.models import User
-
     if not user_id.isdigit():
         return None
     user = get_session().get(User, int(user_id))

@@ -1,4 +1,4 @@
-"""Pagination of a select statement."""
+"""Pagination of a select statement, and the page number a query string asks for."""
 
 from __future__ import annotations
 
@@ -40,3 +40,10 @@ def paginate(session: Session, query: Select[Any], page: int, per_page: int) -> 
     rows = session.execute(query.limit(per_page).offset((number - 1) * per_page)).all()
     items = [row if len(row) > 1 else row[0] for row in rows]
     return Page(items=items, number=number, per_page=per_page, total=total)
+
+
+def page_number(value: str | None) -> int:
+    """A page number from the query string; anything odd means the first page."""
+    if value and value.isdigit() and len(value) < 7:
+        return max(1, int(value))
+    return 1

@@ -1,4 +1,4 @@
-"""Roles, route guards, the access-log decorator, sessions and security headers."""
+"""Roles, route guards, the current actor, sessions and security headers."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from flask_login import current_user, logout_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from app.audit import Actor, log_access
+from app.audit import Actor
 from app.db import get_session
 from app.models import Citizen, Role
 
@@ -75,30 +75,6 @@ def current_citizen_id() -> int:
     if citizen_id is None:
         abort(404)
     return citizen_id
-
-
-def access_logged(
-    what: str, purpose: str, citizen_arg: str = "citizen_id"
-) -> Callable[[F], F]:
-    """Record, in the access log, each staff or provider read of the citizen in the URL."""
-
-    def decorator(view: F) -> F:
-        @functools.wraps(view)
-        def wrapped(*args: Any, **kwargs: Any) -> Any:
-            response = view(*args, **kwargs)
-            status = getattr(response, "status_code", 200)
-            if status < 400 and current_user.is_authenticated:
-                db = get_session()
-                log_access(db, current_actor(), int(kwargs[citizen_arg]), what, purpose)
-                db.commit()
-            return response
-
-        for attr in ("access_roles", "is_public"):
-            if hasattr(view, attr):
-                setattr(wrapped, attr, getattr(view, attr))
-        return wrapped  # type: ignore[return-value]
-
-    return decorator
 
 
 def _timestamp() -> float:

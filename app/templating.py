@@ -9,46 +9,40 @@ from flask_babel import format_decimal, get_locale, lazy_gettext
 from flask_login import current_user
 from wtforms import Form
 
+from app.labels import ROLE_LABELS
 from app.models import Role
 
 LANGUAGE_CHOICES = (("da", "Dansk"), ("en", "English"))
 
-ROLE_LABELS = {
-    Role.CITIZEN: lazy_gettext("citizen"),
-    Role.CASEWORKER: lazy_gettext("caseworker"),
-    Role.PROVIDER: lazy_gettext("service provider"),
-    Role.ADMIN: lazy_gettext("administrator"),
-}
-
-# Each role's navigation: (endpoint, label). Later issues add their pages here.
+# Each role's navigation: (endpoint, label).
 NAVIGATION: dict[Role, tuple[tuple[str, Any], ...]] = {
     Role.CITIZEN: (
         ("portal.dashboard", lazy_gettext("My page")),
-        ("portal.cv", lazy_gettext("My CV")),
-        ("portal.jobs", lazy_gettext("Jobs for you")),
-        ("portal.alternatives", lazy_gettext("Other options")),
-        ("portal.joblog", lazy_gettext("Job-search log")),
-        ("portal.plan", lazy_gettext("My plan")),
+        ("cv.overview", lazy_gettext("My CV")),
+        ("jobs.for_you", lazy_gettext("Jobs for you")),
+        ("jobs.alternatives", lazy_gettext("Other options")),
+        ("jobsearch.joblog", lazy_gettext("Job-search log")),
+        ("jobsearch.plan", lazy_gettext("My plan")),
         ("consent.my_data", lazy_gettext("My data")),
     ),
     Role.CASEWORKER: (
-        ("advisor.caseworker_home", lazy_gettext("Caseworker start")),
-        ("advisor.queue", lazy_gettext("Queue")),
+        ("casework.home", lazy_gettext("Caseworker start")),
+        ("casework.queue", lazy_gettext("Queue")),
         ("consent.staff_corrections", lazy_gettext("Corrections")),
     ),
     Role.PROVIDER: (("marketplace.provider_home", lazy_gettext("Provider start")),),
     Role.ADMIN: (
-        ("advisor.admin_home", lazy_gettext("Administration")),
-        ("advisor.override_rates", lazy_gettext("Overrides")),
-        ("advisor.fairness_audit", lazy_gettext("Fairness")),
+        ("casework.admin_home", lazy_gettext("Administration")),
+        ("casework.override_rates", lazy_gettext("Overrides")),
+        ("segmentation.fairness_audit", lazy_gettext("Fairness")),
     ),
 }
 
 START_PAGES = {
     Role.CITIZEN: "portal.dashboard",
-    Role.CASEWORKER: "advisor.caseworker_home",
+    Role.CASEWORKER: "casework.home",
     Role.PROVIDER: "marketplace.provider_home",
-    Role.ADMIN: "advisor.admin_home",
+    Role.ADMIN: "casework.admin_home",
 }
 
 

@@ -1,4 +1,4 @@
-"""Time the full ESCO import (app.services.taxonomy.import_esco) into a fresh database.
+"""Time the full ESCO import (app.taxonomy.importer.import_esco) into a fresh database.
 
 Always into a temporary SQLite file; also into PostgreSQL when JOBUNIVERS_BENCH_PG_URL
 is set (a throw-away schema is created there and dropped afterwards). Imports twice: the
@@ -33,11 +33,8 @@ from sqlalchemy.orm import Session  # noqa: E402
 import app.models  # noqa: E402, F401  (registers every table on Base.metadata)
 from app.db import Base, make_engine  # noqa: E402
 from app.models import ConceptLabel, Occupation, OccupationSkill, Skill  # noqa: E402
-from app.services.taxonomy import (  # noqa: E402
-    import_esco,
-    load_taxonomy,
-    suggest,
-)
+from app.taxonomy.importer import import_esco  # noqa: E402
+from app.taxonomy.services import load_taxonomy, suggest  # noqa: E402
 
 ESCO_DIR = Path(
     os.environ.get("JOBUNIVERS_ESCO_DIR", ROOT.parent / "shared" / "data" / "esco")
@@ -70,11 +67,13 @@ def run(label: str, engine: Engine, verbose: bool) -> None:
 
     with Session(engine) as session:
         report = import_esco(session, esco_paths(), progress=progress)
+        session.commit()
         first = time.perf_counter() - started
         print(f"{label}: first import {first:.1f} s, peak RSS {peak_rss_mb():,.0f} MB")
         print(report.summary())
         again = time.perf_counter()
         second = import_esco(session, esco_paths())
+        session.commit()
         print(
             f"{label}: second import {time.perf_counter() - again:.1f} s, "
             f"peak RSS {peak_rss_mb():,.0f} MB; new/removed rows: "

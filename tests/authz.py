@@ -70,14 +70,14 @@ def _cv_cases() -> list[RouteCase]:
 
     citizen = frozenset({Role.CITIZEN})
     cases = [
-        RouteCase(f"portal.{name}", allowed=citizen)
-        for name in (
-            "cv",
-            "cv_skills",
-            "cv_languages",
-            "cv_competences",
-            "cv_licences",
-            "cv_visibility",
+        RouteCase(endpoint, allowed=citizen)
+        for endpoint in (
+            "cv.overview",
+            "cv.skills",
+            "cv.languages",
+            "cv.competences",
+            "cv.licences",
+            "cv.visibility",
         )
     ]
     rows: dict[str, tuple[str, Callable[[Any, int], Any]]] = {
@@ -99,12 +99,12 @@ def _cv_cases() -> list[RouteCase]:
         ),
     }
     for kind, (path, factory) in rows.items():
-        cases.append(RouteCase(f"portal.cv_{kind}_add", allowed=citizen))
+        cases.append(RouteCase(f"cv.{kind}_add", allowed=citizen))
         for suffix, endpoint in (("", "edit"), ("/slet", "remove")):
             for method in ("GET", "POST"):
                 cases.append(
                     RouteCase(
-                        f"portal.cv_{kind}_{endpoint}",
+                        f"cv.{kind}_{endpoint}",
                         method=method,
                         allowed=citizen,
                         url=lambda world, p=path, s=suffix: f"/mit-cv/{p}/999999999{s}",
@@ -116,9 +116,9 @@ def _cv_cases() -> list[RouteCase]:
         return CitizenSkill(citizen_id=cid, skill_id=_a_skill_id(session))
 
     for endpoint, path, factory in (
-        ("cv_skill_remove", "faglige-kompetencer", skill),
+        ("cv.skill_remove", "faglige-kompetencer", skill),
         (
-            "cv_language_remove",
+            "cv.language_remove",
             "sprog",
             lambda _s, cid: LanguageSkill(
                 citizen_id=cid, language="en", level=LanguageLevel.GOOD
@@ -128,7 +128,7 @@ def _cv_cases() -> list[RouteCase]:
         for method in ("GET", "POST"):
             cases.append(
                 RouteCase(
-                    f"portal.{endpoint}",
+                    endpoint,
                     method=method,
                     allowed=citizen,
                     url=lambda world, p=path: f"/mit-cv/{p}/999999999/slet",
@@ -203,17 +203,17 @@ def _jobsearch_cases() -> list[RouteCase]:
     """Joblog, Min plan, asking for a person and the cards of Min side (helper A3)."""
     citizen = frozenset({Role.CITIZEN})
     cases = [
-        RouteCase("portal.joblog", allowed=citizen),
-        RouteCase("portal.joblog_new", allowed=citizen),
-        RouteCase("portal.joblog_new", method="POST", allowed=citizen),
-        RouteCase("portal.plan", allowed=citizen),
-        RouteCase("portal.plan_new", allowed=citizen),
-        RouteCase("portal.plan_new", method="POST", allowed=citizen),
-        RouteCase("portal.contact"),
-        RouteCase("portal.contact_send", method="POST", allowed=citizen),
-        RouteCase("portal.contact_sent", allowed=citizen),
-        RouteCase("portal.contact_cancel", allowed=citizen),
-        RouteCase("portal.contact_cancel", method="POST", allowed=citizen),
+        RouteCase("jobsearch.joblog", allowed=citizen),
+        RouteCase("jobsearch.joblog_new", allowed=citizen),
+        RouteCase("jobsearch.joblog_new", method="POST", allowed=citizen),
+        RouteCase("jobsearch.plan", allowed=citizen),
+        RouteCase("jobsearch.plan_new", allowed=citizen),
+        RouteCase("jobsearch.plan_new", method="POST", allowed=citizen),
+        RouteCase("dialogue.contact"),
+        RouteCase("dialogue.contact_send", method="POST", allowed=citizen),
+        RouteCase("dialogue.contact_sent", allowed=citizen),
+        RouteCase("dialogue.contact_cancel", allowed=citizen),
+        RouteCase("dialogue.contact_cancel", method="POST", allowed=citizen),
         RouteCase(
             "portal.dashboard_card",
             allowed=citizen,
@@ -231,7 +231,7 @@ def _jobsearch_cases() -> list[RouteCase]:
         for method in methods:
             cases.append(
                 RouteCase(
-                    f"portal.{endpoint}",
+                    f"jobsearch.{endpoint}",
                     method=method,
                     allowed=citizen,
                     url=lambda world, p=path: p.format(id=999999999),
@@ -399,27 +399,27 @@ def _case_cases() -> list[RouteCase]:
     caseworker = frozenset({Role.CASEWORKER})
     base = "/sagsbehandler/borger/{id}"
     routes: list[tuple[str, str, str, dict[str, Any]]] = [
-        ("advisor.case", "GET", "", {}),
-        ("advisor.claim", "POST", "/tag", {}),
-        ("advisor.release", "POST", "/frigiv", {}),
-        ("advisor.add_note", "POST", "/notat", {"note": "Hej"}),
-        ("advisor.add_plan_item", "POST", "/plan", {"kind": "goal", "text": "Job"}),
-        ("advisor.agree_plan_item", "POST", "/plan/999999999/aftalt", {}),
-        ("advisor.override", "GET", "/skift-spor", {}),
+        ("casework.case", "GET", "", {}),
+        ("casework.claim", "POST", "/tag", {}),
+        ("casework.release", "POST", "/frigiv", {}),
+        ("casework.add_note", "POST", "/notat", {"note": "Hej"}),
+        ("casework.add_plan_item", "POST", "/plan", {"kind": "goal", "text": "Job"}),
+        ("casework.agree_plan_item", "POST", "/plan/999999999/aftalt", {}),
+        ("casework.override", "GET", "/skift-spor", {}),
         (
-            "advisor.override",
+            "casework.override",
             "POST",
             "/skift-spor",
             {"to_track": "self_service", "reason_code": "health", "note": "x"},
         ),
-        ("advisor.close", "GET", "/luk", {}),
-        ("advisor.close", "POST", "/luk", {"note": "Lukket"}),
+        ("casework.close", "GET", "/luk", {}),
+        ("casework.close", "POST", "/luk", {"note": "Lukket"}),
     ]
     cases = [
-        RouteCase("advisor.queue", allowed=caseworker),
-        RouteCase("advisor.queue_counts", allowed=caseworker),
-        RouteCase("advisor.claim_next", method="POST", allowed=caseworker),
-        RouteCase("advisor.override_rates", allowed=frozenset({Role.ADMIN})),
+        RouteCase("casework.queue", allowed=caseworker),
+        RouteCase("casework.queue_counts", allowed=caseworker),
+        RouteCase("casework.claim_next", method="POST", allowed=caseworker),
+        RouteCase("casework.override_rates", allowed=frozenset({Role.ADMIN})),
     ]
     for endpoint, method, suffix, data in routes:
         cases.append(
@@ -447,21 +447,19 @@ def _onboarding_cases() -> list[RouteCase]:
     removing a desired occupation by id is limited to one's own, tested in
     tests/portal/test_preferences.py)."""
     citizen = frozenset({Role.CITIZEN})
-    cases = [RouteCase("portal.onboarding_start", allowed=citizen)]
+    cases = [RouteCase("onboarding.start", allowed=citizen)]
     for method in ("GET", "POST"):
         for step in (1, 5):
             cases.append(
                 RouteCase(
-                    "portal.onboarding_step",
+                    "onboarding.step",
                     method=method,
                     allowed=citizen,
                     url=lambda world, n=step: f"/kom-i-gang/{n}",
                 )
             )
-        cases.append(RouteCase("portal.screening_page", method=method, allowed=citizen))
-        cases.append(
-            RouteCase("portal.preferences_page", method=method, allowed=citizen)
-        )
+        cases.append(RouteCase("onboarding.situation", method=method, allowed=citizen))
+        cases.append(RouteCase("onboarding.wishes", method=method, allowed=citizen))
     return cases
 
 
@@ -481,31 +479,31 @@ ROUTES: list[RouteCase] = [
     RouteCase("consent.my_data", allowed=frozenset({Role.CITIZEN})),
     # Job matching: postings are public data, and each page shows only the logged-in
     # citizen's own matches (nothing in the URL names a citizen), so no `foreign`.
-    RouteCase("portal.jobs", allowed=frozenset({Role.CITIZEN})),
+    RouteCase("jobs.for_you", allowed=frozenset({Role.CITIZEN})),
     RouteCase(
-        "portal.posting",
+        "jobs.posting",
         allowed=frozenset({Role.CITIZEN}),
         url=lambda world: "/job/999999999",
     ),
-    RouteCase("portal.alternatives", allowed=frozenset({Role.CITIZEN})),
+    RouteCase("jobs.alternatives", allowed=frozenset({Role.CITIZEN})),
     RouteCase(
-        "portal.suggest_occupations",
+        "taxonomy.suggest_occupations",
         allowed=frozenset({Role.CITIZEN, Role.CASEWORKER}),
     ),
     RouteCase(
-        "portal.suggest_skills", allowed=frozenset({Role.CITIZEN, Role.CASEWORKER})
+        "taxonomy.suggest_skills", allowed=frozenset({Role.CITIZEN, Role.CASEWORKER})
     ),
     *_cv_cases(),
     *_jobsearch_cases(),
     *_consent_cases(),
     *_onboarding_cases(),
     RouteCase("marketplace.provider_home", allowed=frozenset({Role.PROVIDER})),
-    RouteCase("advisor.caseworker_home", allowed=frozenset({Role.CASEWORKER})),
-    RouteCase("advisor.admin_home", allowed=frozenset({Role.ADMIN})),
+    RouteCase("casework.home", allowed=frozenset({Role.CASEWORKER})),
+    RouteCase("casework.admin_home", allowed=frozenset({Role.ADMIN})),
     *_case_cases(),
     # Segmentation (helper C): Din vej shows only the citizen's own track (no id in
     # the URL); the model card is public; the fairness audit is for administrators.
-    RouteCase("portal.my_track", allowed=frozenset({Role.CITIZEN})),
-    RouteCase("portal.model_card"),
-    RouteCase("advisor.fairness_audit", allowed=frozenset({Role.ADMIN})),
+    RouteCase("segmentation.my_track", allowed=frozenset({Role.CITIZEN})),
+    RouteCase("segmentation.model_card"),
+    RouteCase("segmentation.fairness_audit", allowed=frozenset({Role.ADMIN})),
 ]

@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import signals
 from app.auth.passwords import hash_password
-from app.models import Caseworker, Citizen, Municipality, Provider, Role, User
+from app.jobs.matching import invalidate_match_index
+from app.models import (
+    Assessment,
+    Case,
+    CaseStatus,
+    Caseworker,
+    Citizen,
+    Municipality,
+    Provider,
+    Role,
+    RouteReason,
+    Track,
+    User,
+)
 
 TEST_PASSWORD = "korrekt-hest-batteri-9"
 _PASSWORD_HASH = hash_password(TEST_PASSWORD)
@@ -96,13 +111,7 @@ def make_citizen(db: Session, make_user: Callable[..., User]) -> Callable[..., C
 def make_caseworker(db: Session, make_user: Callable[..., User]) -> Callable[..., User]:
     def make(municipality_code: int = 101, **overrides: Any) -> User:
         user = make_user(Role.CASEWORKER, municipality_code, **overrides)
-        db.add(
-            Caseworker(
-                user_id=user.id,
-                municipality_id=user.municipality_id,
-                job_title="Jobkonsulent",
-            )
-        )
+        db.add(Caseworker(user_id=user.id, job_title="Jobkonsulent"))
         db.flush()
         return user
 
@@ -124,5 +133,107 @@ def make_provider_user(
 def make_admin(make_user: Callable[..., User]) -> Callable[..., User]:
     def make(municipality_code: int = 101, **overrides: Any) -> User:
         return make_user(Role.ADMIN, municipality_code, **overrides)
+
+    return make
+
+
+@pytest.fixture
+def taxonomy(db: Session) -> Iterator[None]:
+    """The demo taxonomy, written for this test; cached indexes are forgotten after."""
+    from tests.data import load_taxonomy
+
+    load_taxonomy(db)
+    yield
+    invalidate_match_index()
+
+
+@pytest.fixture
+def citizen(make_citizen: Callable[..., Citizen], login: Callable[..., Any]) -> Citizen:
+    """A citizen in Copenhagen, logged in."""
+    made = make_citizen()
+    login(made.user)
+    return made
+
+
+@pytest.fixture
+def profile_changes() -> Iterator[list[tuple[int, str]]]:
+    """The profile_changed signals sent during the test, as (citizen id, trigger)."""
+    sent: list[tuple[int, str]] = []
+
+    def record(_session: Any, **data: Any) -> None:
+        sent.append((data["citizen_id"], data["trigger"]))
+
+    with signals.profile_changed.connected_to(record):
+        yield sent
+
+
+# --- cases and assessments, made directly (the queue, the case view, the audits) ---
+
+REASONS = [
+    {"feature": "weeks_unemployed", "value": 40.0, "contribution": 0.8},
+    {"feature": "applications_4w", "value": 1.0, "contribution": 0.3},
+]
+
+
+def caseworker_id(db: Session, user: User) -> int:
+    return db.scalars(select(Caseworker.id).where(Caseworker.user_id == user.id)).one()
+
+
+@pytest.fixture
+def make_assessment(db: Session) -> Callable[..., Assessment]:
+    def make(citizen: Citizen, **overrides: Any) -> Assessment:
+        values: dict[str, Any] = {
+            "citizen_id": citizen.id,
+            "computed_at": datetime.now(UTC) - timedelta(days=3),
+            "current": True,
+            "model_version": "segmentation-test-1",
+            "probability": 0.62,
+            "track": Track.SUPPORT,
+            "route_reason": RouteReason.MODEL,
+            "reasons": REASONS,
+            "inputs": {"weeks_unemployed": 40},
+            "trigger": "test",
+            "next_review_on": date.today() + timedelta(weeks=4),
+        }
+        values.update(overrides)
+        assessment = Assessment(**values)
+        db.add(assessment)
+        db.flush()
+        return assessment
+
+    return make
+
+
+@pytest.fixture
+def make_case(db: Session, make_assessment) -> Callable[..., Case]:
+    def make(
+        citizen: Citizen,
+        *,
+        assess: bool = True,
+        claimed_by: User | None = None,
+        waited_days: int = 2,
+        **overrides: Any,
+    ) -> Case:
+        if assess:
+            make_assessment(citizen)
+        values: dict[str, Any] = {
+            "citizen_id": citizen.id,
+            "municipality_id": citizen.municipality_id,
+            "status": CaseStatus.QUEUED,
+            "queue_reason": RouteReason.MODEL,
+            "priority": 0.5,
+            "language": "da",
+            "queued_at": datetime.now(UTC) - timedelta(days=waited_days),
+            "version": 0,
+        }
+        if claimed_by is not None:
+            values["status"] = CaseStatus.CLAIMED
+            values["claimed_by_id"] = caseworker_id(db, claimed_by)
+            values["claimed_at"] = datetime.now(UTC)
+        values.update(overrides)
+        case_file = Case(**values)
+        db.add(case_file)
+        db.flush()
+        return case_file
 
     return make

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from flask import Flask, render_template_string
 from sqlalchemy import select
-from sqlalchemy.orm import sessionmaker
 
 from app.audit import (
     SYSTEM,
     Actor,
+    FieldChange,
     change_fields,
     log_access,
     log_accesses,
+    record_changes,
     record_created,
     record_deleted,
+    save_fields,
 )
-from app.models import AccessLog, ChangeRecord, Citizen, Role
-from app.security import access_logged, role_required
+from app.models import AccessLog, AccessPurpose, AccessWhat, ChangeRecord, Citizen, Role
 
 
 def _history(db, citizen_id: int) -> list[ChangeRecord]:
@@ -88,9 +88,10 @@ def test_citizens_own_reads_are_not_logged_but_staff_reads_are(
     db, make_citizen, make_caseworker
 ) -> None:
     citizen = make_citizen()
-    assert log_access(db, Actor.of(citizen.user), citizen.id, "profile", "self") is None
+    what, why = AccessWhat.CASE_VIEW, AccessPurpose.CASE_WORK
+    assert log_access(db, Actor.of(citizen.user), citizen.id, what, why) is None
     caseworker = make_caseworker()
-    entry = log_access(db, Actor.of(caseworker), citizen.id, "profile", "case_handling")
+    entry = log_access(db, Actor.of(caseworker), citizen.id, what, why)
     assert entry is not None and entry.organisation == "København Kommune"
 
 
@@ -98,62 +99,111 @@ def test_a_list_page_logs_each_citizen_on_it_once(
     db, make_citizen, make_caseworker
 ) -> None:
     first, second = make_citizen(), make_citizen()
-    log_accesses(db, Actor.of(first.user), [first.id], "list", "self")
+    what, why = AccessWhat.QUEUE, AccessPurpose.ALLOCATING_CASES
+    log_accesses(db, Actor.of(first.user), [first.id], what, why)
     assert db.scalars(select(AccessLog)).all() == []
     caseworker = make_caseworker()
-    log_accesses(db, Actor.of(caseworker), [first.id, second.id], "queue", "allocating")
+    log_accesses(db, Actor.of(caseworker), [first.id, second.id], what, why)
     rows = db.scalars(select(AccessLog).order_by(AccessLog.citizen_id)).all()
     assert [(r.citizen_id, r.actor_user_id, r.purpose) for r in rows] == [
-        (first.id, caseworker.id, "allocating"),
-        (second.id, caseworker.id, "allocating"),
+        (first.id, caseworker.id, why),
+        (second.id, caseworker.id, why),
     ]
     assert {r.organisation for r in rows} == {"København Kommune"}
 
 
-@pytest.fixture(scope="module")
-def audited_app(make_app) -> Flask:
-    app = make_app()
-
-    @app.get("/borger/<int:citizen_id>/profil")
-    @role_required(Role.CASEWORKER, Role.CITIZEN)
-    @access_logged(what="profile", purpose="case_handling")
-    def show(citizen_id: int) -> str:
-        return render_template_string("<p>{{ id }}</p>", id=citizen_id)
-
-    return app
-
-
 def test_every_staff_read_writes_exactly_one_access_log_row(
-    audited_app, db, make_citizen, make_caseworker
+    db, client, login, make_citizen, make_caseworker
 ) -> None:
-    from tests.pages import log_in
-
-    original = audited_app.extensions["db_sessionmaker"]
-    audited_app.extensions["db_sessionmaker"] = sessionmaker(
-        bind=db.get_bind(),
-        join_transaction_mode="create_savepoint",
-        expire_on_commit=False,
+    """A caseworker's opening of a case writes one row; the citizen's own reads none."""
+    citizen = make_citizen()
+    caseworker = make_caseworker()
+    login(caseworker)
+    assert client.get(f"/sagsbehandler/borger/{citizen.id}").status_code == 200
+    entries = list(
+        db.scalars(select(AccessLog).where(AccessLog.citizen_id == citizen.id))
     )
-    try:
-        citizen = make_citizen()
-        caseworker = make_caseworker()
-        client = audited_app.test_client()
-        log_in(client, caseworker)
-        assert client.get(f"/borger/{citizen.id}/profil").status_code == 200
-        entries = list(
-            db.scalars(select(AccessLog).where(AccessLog.citizen_id == citizen.id))
-        )
-        assert [(e.actor_user_id, e.what, e.purpose) for e in entries] == [
-            (caseworker.id, "profile", "case_handling")
-        ]
-        own = audited_app.test_client()
-        log_in(own, citizen.user)
-        assert own.get(f"/borger/{citizen.id}/profil").status_code == 200
-        count = len(
-            list(
-                db.scalars(select(AccessLog).where(AccessLog.citizen_id == citizen.id))
-            )
-        )
-        assert count == 1, "a citizen reading their own data is not an access-log entry"
-    finally:
-        audited_app.extensions["db_sessionmaker"] = original
+    assert [(e.actor_user_id, e.what, e.purpose) for e in entries] == [
+        (caseworker.id, AccessWhat.CASE_VIEW, AccessPurpose.CASE_WORK)
+    ]
+    client.post("/log-ud", data={"csrf_token": _token(client)})
+    login(citizen.user)
+    assert client.get("/mine-data").status_code == 200
+    count = len(
+        list(db.scalars(select(AccessLog).where(AccessLog.citizen_id == citizen.id)))
+    )
+    assert count == 1, "a citizen reading their own data is not an access-log entry"
+
+
+def _token(client) -> str:
+    from tests.pages import csrf_token
+
+    return csrf_token(client)
+
+
+def test_bulk_changes_are_recorded_in_one_statement_with_actor_and_reason(
+    db, make_citizen
+) -> None:
+    first, second = make_citizen(), make_citizen()
+    count = record_changes(
+        db,
+        [
+            FieldChange("citizen", first.id, "city", "Aarhus", "Odense", first.id),
+            FieldChange("citizen", second.id, "city", None, "Vejle", second.id),
+        ],
+        actor=SYSTEM,
+        reason="a bulk correction",
+    )
+    assert count == 2
+    rows = [
+        (r.citizen_id, r.field, r.old_value, r.new_value, r.actor_role, r.reason)
+        for r in _history(db, first.id) + _history(db, second.id)
+    ]
+    assert rows == [
+        (first.id, "city", "Aarhus", "Odense", "system", "a bulk correction"),
+        (second.id, "city", None, "Vejle", "system", "a bulk correction"),
+    ]
+    with pytest.raises(ValueError):
+        record_changes(db, [], actor=SYSTEM, reason="")
+
+
+def test_save_fields_creates_once_then_records_only_what_changed(
+    db, make_citizen
+) -> None:
+    from app.models import CvSettings
+
+    citizen = make_citizen()
+    key = {"citizen_id": citizen.id}
+    row, created = save_fields(
+        db,
+        CvSettings,
+        key,
+        {"hide_contact_details": True},
+        actor=SYSTEM,
+        reason="first choice",
+        citizen_id=citizen.id,
+    )
+    assert created and row.hide_contact_details is True
+    again, records = save_fields(
+        db,
+        CvSettings,
+        key,
+        {"hide_contact_details": False},
+        actor=SYSTEM,
+        reason="changed mind",
+        citizen_id=citizen.id,
+    )
+    assert again is row and row.hide_contact_details is False
+    assert [(r.field, r.old_value, r.new_value) for r in records] == [
+        ("hide_contact_details", "true", "false")
+    ]
+    _same, none = save_fields(
+        db,
+        CvSettings,
+        key,
+        {"hide_contact_details": False},
+        actor=SYSTEM,
+        reason="no change",
+        citizen_id=citizen.id,
+    )
+    assert none == []

@@ -36,14 +36,14 @@ def citizen_user_for_subject(session: Session, subject: str) -> User | None:
 
 def record_login(session: Session, user: User) -> None:
     user.last_login_at = now()
-    session.commit()
+    session.flush()
 
 
 def set_user_locale(session: Session, user_id: int, locale: str) -> None:
     user = session.get(User, user_id)
     if user is not None and user.locale != locale:
         user.locale = locale
-        session.commit()
+        session.flush()
 
 
 def list_demo_citizens(session: Session, page: int, per_page: int = 20) -> Page:

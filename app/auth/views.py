@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import (
+    Blueprint,
     abort,
     current_app,
     flash,
@@ -16,14 +17,16 @@ from flask_babel import gettext as _
 from flask_login import login_user, logout_user
 from werkzeug.wrappers import Response
 
-from app.auth import bp, oidc, services
+from app.auth import oidc, services
 from app.auth.forms import DemoLoginForm, StaffLoginForm
 from app.db import get_session
 from app.extensions import client_address, limiter
 from app.models import Role, User
+from app.onboarding.services import user_needs_onboarding
 from app.security import public, start_session
-from app.services.onboarding import user_needs_onboarding
 from app.templating import START_PAGES
+
+bp = Blueprint("auth", __name__, template_folder="templates")
 
 
 def _login_rate_limit() -> str:
@@ -48,7 +51,7 @@ def _begin_session(user: User) -> Response:
     services.record_login(get_session(), user)
     if user.role is Role.CITIZEN and user_needs_onboarding(get_session(), user.id):
         # First log-in, or the guide is unfinished: resume it (every page stays open).
-        return redirect(url_for("portal.onboarding_start"))
+        return redirect(url_for("onboarding.start"))
     return redirect(url_for(START_PAGES[user.role]))
 
 

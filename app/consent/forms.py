@@ -13,29 +13,19 @@ from wtforms import (
     RadioField,
     SelectField,
     StringField,
-    TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from app.consent.services_access import AccessFilter
+from app.consent.services.access import AccessFilter
 from app.models import ConsentPurpose
-from app.text_input import PlainText, parse_date, tidy
+from app.text_input import parse_date, text_field
 
 MAX_REASON = 1000
 
 
-def _text(label: Any, required: Any = None, multiline: bool = True) -> Any:
-    validators: list[Any] = [DataRequired(message=required) if required else Optional()]
-    validators += [
-        Length(
-            max=MAX_REASON,
-            message=_l("Use at most %(max)s characters.", max=MAX_REASON),
-        ),
-        PlainText(multiline=multiline),
-    ]
-    field = TextAreaField if multiline else StringField
-    return field(label, validators=validators, filters=[tidy])
+def _reason_text(label: Any, required: Any = None, multiline: bool = True) -> Any:
+    return text_field(label, MAX_REASON, required, multiline)
 
 
 class ConsentForm(FlaskForm):
@@ -67,22 +57,18 @@ class ConsentForm(FlaskForm):
 class ObjectionForm(FlaskForm):
     """Object to profiling, with an optional reason."""
 
-    reason = _text(_l("Why do you object? (optional)"))
-
-
-class ConfirmForm(FlaskForm):
-    """A confirmation with nothing but the CSRF token."""
+    reason = _reason_text(_l("Why do you object? (optional)"))
 
 
 class CorrectionForm(FlaskForm):
     """Ask for a correction of one field: the value you propose and why."""
 
-    value = _text(
+    value = _reason_text(
         _l("The correct value"),
         required=_l("Write the value you think is correct."),
         multiline=False,
     )
-    reason = _text(
+    reason = _reason_text(
         _l("Why is it wrong?"),
         required=_l("Write why the value is wrong, so the job centre can check it."),
     )
@@ -100,7 +86,7 @@ class DecisionForm(FlaskForm):
         validators=[DataRequired(message=_l("Choose to approve or reject."))],
         validate_choice=False,
     )
-    reason = _text(
+    reason = _reason_text(
         _l("Reason for the decision (the citizen sees it)"),
         required=_l("Write the reason for your decision."),
     )
@@ -173,14 +159,6 @@ class AccessFilterForm(Form):
 
 # --- what each consent means, in the words the page and the receipt use ---------------
 
-PURPOSE_TITLES = {
-    ConsentPurpose.SHARE_CV: _l("Share my CV with employers"),
-    ConsentPurpose.SHARE_WITH_PROVIDER: _l(
-        "Share my enrolment details with a provider I choose"
-    ),
-    ConsentPurpose.PERSONALISE: _l("Use my activity in the portal to personalise"),
-    ConsentPurpose.MODEL_TRAINING: _l("Use my data to train models"),
-}
 PURPOSE_EXPLANATIONS = {
     ConsentPurpose.SHARE_CV: _l(
         "Employers looking for staff can find and read your CV. Without your "

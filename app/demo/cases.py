@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.casework.services.overrides import OVERRIDE_REVIEW_AFTER
 from app.models import (
     Assessment,
     Case,
@@ -24,8 +25,8 @@ from app.models import (
     RouteReason,
     Track,
     TrackOverride,
+    User,
 )
-from app.services.overrides import OVERRIDE_REVIEW_AFTER
 
 CLAIMED_PER_CASEWORKER = 2
 # Leave most of each queue waiting, so "take the next citizen" has something to take.
@@ -51,7 +52,9 @@ def create_demo_cases(
     now = datetime.combine(today, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
     workers: dict[int, list[int]] = defaultdict(list)
     for worker_id, municipality_id in session.execute(
-        select(Caseworker.id, Caseworker.municipality_id).order_by(Caseworker.id)
+        select(Caseworker.id, User.municipality_id)
+        .join(User, User.id == Caseworker.user_id)
+        .order_by(Caseworker.id)
     ):
         workers[municipality_id].append(worker_id)
     # Plain rows, not objects: the national queues hold tens of thousands of cases.

@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 from app.db import bulk_insert
 from app.models import (
     AccessLog,
+    AccessPurpose,
+    AccessWhat,
     Caseworker,
     Citizen,
     ConsentEvent,
@@ -44,12 +46,11 @@ WITHDRAWN_SHARE = 0.1
 OBJECTION_SHARE = 0.01
 READ_SHARE = 0.12
 DAYS_BACK = 90
-# Kept equal to app.services.cases CASE_VIEW_WHAT / CASE_VIEW_PURPOSE (and known to
-# app.consent.labels, which shows them in the reader's language).
-CASE_WHAT = "case view: contact data, track, screening, CV, job search, plan"
-CASE_PURPOSE = "case work: assessing and agreeing the help the citizen needs"
-PROVIDER_WHAT = "enrolment details"
-PROVIDER_PURPOSE = "running the course the citizen is enrolled in"
+# What the synthetic reads showed and why, as the services record them.
+CASE_WHAT = AccessWhat.CASE_VIEW
+CASE_PURPOSE = AccessPurpose.CASE_WORK
+PROVIDER_WHAT = AccessWhat.ENROLMENT
+PROVIDER_PURPOSE = AccessPurpose.RUNNING_COURSE
 
 
 def _moment(rng: Random, today: date) -> datetime:
@@ -214,8 +215,8 @@ def _read(
     role: str,
     organisation: str,
     citizen_id: int,
-    what: str = CASE_WHAT,
-    purpose: str = CASE_PURPOSE,
+    what: AccessWhat = CASE_WHAT,
+    purpose: AccessPurpose = CASE_PURPOSE,
 ) -> dict[str, Any]:
     return {
         "at": _moment(rng, today),

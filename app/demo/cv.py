@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.cv.labels import PERSONAL_COMPETENCES
 from app.db import bulk_insert
 from app.models import (
     Certificate,
@@ -38,7 +39,6 @@ from app.models import (
     ScreeningAnswers,
     WorkExperience,
 )
-from app.services.cv import PERSONAL_COMPETENCES
 
 BATCH_SIZE = 5_000
 

@@ -31,23 +31,24 @@ from app.auth.passwords import hash_password
 from app.data.municipalities import MUNICIPALITIES
 from app.demo import cases as demo_cases
 from app.demo import consents, cv, history, jobs, jobsearch, names, onboarding, profiles
+from app.demo.sizes import (
+    SIZES,
+    SMALL_CITIZEN_MUNICIPALITIES,
+    citizen_counts,
+)
 from app.geo import PostcodeInfo
 from app.models import Caseworker, Citizen, Municipality, Provider, Role, User
+from app.taxonomy.importer import load_demo_taxonomy
 
 DEMO_PASSWORD = "demo-adgangskode-2026"
 DEMO_DOMAIN = "demo.jobunivers.dk"
 CITIZEN_EMAIL_DOMAIN = f"borger.{DEMO_DOMAIN}"
-SIZES = ("small", "national")
 
 # A fixed "today" for ages and unemployment dates: reading the clock would make two
 # loads with the same seed differ.
 REFERENCE_DATE = date(2026, 11, 1)
 
-# The small demo has citizens in the four largest cities only, enough to click through.
-SMALL_CITIZEN_MUNICIPALITIES = (101, 751, 461, 851)
-SMALL_CITIZENS_PER_MUNICIPALITY = 40
 SMALL_PROVIDERS = 4
-NATIONAL_CITIZENS = 120_000
 # National size: one caseworker per this many citizens (at least two per municipality).
 NATIONAL_CITIZENS_PER_CASEWORKER = 500
 BATCH_SIZE = 5_000
@@ -160,7 +161,8 @@ def load_demo(
     progress: Callable[[str], None] | None = None,
     load_date: date | None = None,
 ) -> DemoSummary:
-    """Create the synthetic demo data set and commit it; raises if already loaded.
+    """Create the synthetic demo data set (flushes; the caller commits); raises if it is
+    already loaded.
 
     load_date (default: today) is the only input besides the seed: postings' deadlines
     fall 10-60 days after it. The same seed and load date give identical rows.
@@ -172,37 +174,12 @@ def load_demo(
             "Demo data is already loaded; load it into a fresh database instead."
         )
     report = progress or (lambda _message: None)
-    try:
-        summary = _Loader(session, size, seed, report, load_date or date.today()).run()
-        consents.create_consents(session, seed, load_date or date.today(), report)
-        history.add_history_and_screen(session, load_date or date.today(), seed, report)
-        demo_cases.create_demo_cases(session, load_date or date.today(), report)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
+    summary = _Loader(session, size, seed, report, load_date or date.today()).run()
+    consents.create_consents(session, seed, load_date or date.today(), report)
+    history.add_history_and_screen(session, load_date or date.today(), seed, report)
+    demo_cases.create_demo_cases(session, load_date or date.today(), report)
+    session.flush()
     return summary
-
-
-def citizen_counts(size: str) -> dict[int, int]:
-    """How many citizens each municipality gets at a size, by municipality code."""
-    if size == "small":
-        return dict.fromkeys(
-            SMALL_CITIZEN_MUNICIPALITIES, SMALL_CITIZENS_PER_MUNICIPALITY
-        )
-    return _apportion(NATIONAL_CITIZENS, geo.POPULATION)
-
-
-def _apportion(total: int, weights: dict[int, int]) -> dict[int, int]:
-    # Largest remainder, so the counts add up to exactly total.
-    weight_sum = sum(weights.values())
-    exact = {key: total * weight / weight_sum for key, weight in weights.items()}
-    counts = {key: int(value) for key, value in exact.items()}
-    short = total - sum(counts.values())
-    by_remainder = sorted(exact, key=lambda key: (counts[key] - exact[key], key))
-    for key in by_remainder[:short]:
-        counts[key] += 1
-    return counts
 
 
 def _batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -306,9 +283,6 @@ class _Loader:
         )
 
     def _occupation_pool(self) -> jobs.OccupationPool:
-        # Imported here: the taxonomy service is only needed when demo data is loaded.
-        from app.services.taxonomy import load_demo_taxonomy
-
         source = jobs.taxonomy_source(self.session)
         if source is None:
             report = load_demo_taxonomy(self.session)
@@ -458,13 +432,7 @@ class _Loader:
                 email = staff_email(f"{title.lower()}{index // 2 + 1}", name)
                 user = self._staff_user(email, municipality_id, Role.CASEWORKER, None)
                 users.append(user)
-                caseworkers.append(
-                    {
-                        "user_id": user["id"],
-                        "municipality_id": municipality_id,
-                        "job_title": title,
-                    }
-                )
+                caseworkers.append({"user_id": user["id"], "job_title": title})
             users.append(
                 self._staff_user(
                     staff_email("admin", name), municipality_id, Role.ADMIN, None

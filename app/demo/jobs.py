@@ -26,6 +26,7 @@ from app import geo
 from app.data import demo_taxonomy
 from app.db import bulk_insert
 from app.demo import names
+from app.demo.sizes import SMALL_CITIZEN_MUNICIPALITIES, apportion
 from app.geo import PostcodeInfo
 from app.models import (
     ConceptLabel,
@@ -530,13 +531,10 @@ def _labels(
 
 def posting_counts(size: str) -> dict[int, int]:
     """How many postings each municipality gets at a size, by municipality code."""
-    # Imported here: the generator imports this module.
-    from app.demo.generator import SMALL_CITIZEN_MUNICIPALITIES, _apportion
-
     if size == "national":
-        return _apportion(NATIONAL_POSTINGS, geo.POPULATION)
+        return apportion(NATIONAL_POSTINGS, geo.POPULATION)
     extra = SMALL_CITY_EXTRA * len(SMALL_CITIZEN_MUNICIPALITIES)
-    counts = _apportion(SMALL_POSTINGS - extra, geo.POPULATION)
+    counts = apportion(SMALL_POSTINGS - extra, geo.POPULATION)
     for code in counts:
         # Every municipality gets at least one, so the map covers the whole country.
         counts[code] = max(1, counts[code])

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.db import bulk_insert
 from app.demo.jobs import DemoOccupation, OccupationPool, lower_first
+from app.jobs import queries
 from app.models import (
     CitizenOccupation,
     CitizenSkill,
@@ -258,19 +259,17 @@ def widen_searches_without_matches(session: Session) -> int:
 
     Run after postings and CVs exist, so every demo citizen with a CV sees matches.
     """
-    from app.services import matching  # the matcher is only needed for the demo load
-
     session.flush()
     widened = 0
     for preferences in session.scalars(
         select(JobPreferences).order_by(JobPreferences.id)
     ):
-        if matching.jobs_for(session, preferences.citizen_id, page=1, per_page=1).total:
+        if queries.jobs_for(session, preferences.citizen_id, page=1, per_page=1).total:
             continue
-        for distance in matching.WIDER_DISTANCES:
+        for distance in queries.WIDER_DISTANCES:
             if distance <= preferences.max_distance_km:
                 continue
-            found = matching.jobs_for(
+            found = queries.jobs_for(
                 session,
                 preferences.citizen_id,
                 page=1,

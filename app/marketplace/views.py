@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import Blueprint, render_template
 
-from app.marketplace import bp
 from app.models import Role
 from app.security import role_required
+
+bp = Blueprint("marketplace", __name__, template_folder="templates")
 
 
 @bp.get("/udbyder")

@@ -1,6 +1,6 @@
 """The shared domain model, one module per aggregate."""
 
-from app.models.audit import AccessLog, ChangeRecord
+from app.models.audit import AccessLog, AccessPurpose, AccessWhat, ChangeRecord
 from app.models.cases import (
     Assessment,
     Case,
@@ -77,6 +77,8 @@ from app.models.taxonomy import (
 
 __all__ = [
     "AccessLog",
+    "AccessPurpose",
+    "AccessWhat",
     "Assessment",
     "Case",
     "CaseNote",

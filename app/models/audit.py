@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import Base
+from app.db import Base, value_enum
+
+
+class AccessWhat(enum.StrEnum):
+    """What a logged read showed (app.labels has it in words)."""
+
+    CASE_VIEW = "case_view"
+    QUEUE = "queue"
+    CORRECTION_REQUEST = "correction_request"
+    CORRECTION_REQUESTS = "correction_requests"
+    ENROLMENT = "enrolment"
+
+
+class AccessPurpose(enum.StrEnum):
+    """Why a logged read was made (app.labels has it in words)."""
+
+    CASE_WORK = "case_work"
+    ALLOCATING_CASES = "allocating_cases"
+    DECIDING_CORRECTION = "deciding_correction"
+    DECIDING_CORRECTIONS = "deciding_corrections"
+    RUNNING_COURSE = "running_course"
 
 
 class AccessLog(Base):
@@ -21,8 +42,8 @@ class AccessLog(Base):
     actor_role: Mapped[str] = mapped_column(String(20))
     organisation: Mapped[str] = mapped_column(String(200))
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"), index=True)
-    what: Mapped[str] = mapped_column(String(100))
-    purpose: Mapped[str] = mapped_column(String(100))
+    what: Mapped[AccessWhat] = mapped_column(value_enum(AccessWhat, length=40))
+    purpose: Mapped[AccessPurpose] = mapped_column(value_enum(AccessPurpose, length=40))
 
 
 class ChangeRecord(Base):

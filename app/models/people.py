@@ -127,16 +127,13 @@ class Citizen(Base):
 
 
 class Caseworker(Base):
-    """A job centre employee (sagsbehandler / jobkonsulent) in one municipality."""
+    """A job centre employee (sagsbehandler / jobkonsulent); the municipality is the
+    user account's (User.municipality_id), the one source of every staff scope."""
 
     __tablename__ = "caseworker"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), unique=True)
-    municipality_id: Mapped[int] = mapped_column(
-        ForeignKey("municipality.id"), index=True
-    )
     job_title: Mapped[str] = mapped_column(String(100))
 
     user: Mapped[User] = relationship()
-    municipality: Mapped[Municipality] = relationship()

@@ -1,4 +1,4 @@
-"""Public pages, the language choice, and the citizen's start page."""
+"""Public pages, the language choice, and the citizen's start page ("Min side")."""
 
 from __future__ import annotations
 
@@ -6,15 +6,14 @@ from datetime import date
 from typing import Any
 
 from flask import (
+    Blueprint,
     abort,
-    current_app,
     redirect,
     render_template,
     request,
     session,
     url_for,
 )
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -22,13 +21,15 @@ from werkzeug.wrappers import Response
 from app.auth.services import set_user_locale
 from app.db import get_session
 from app.htmx import render_page_or_partial
+from app.i18n import current_lang
 from app.models import Role
-from app.portal import bp
+from app.portal import services as dashboard_service
 from app.security import current_citizen_id, public, role_required
-from app.services import dashboard as dashboard_service
-from app.services.taxonomy import describe_taxonomy
+from app.taxonomy.services import describe_taxonomy
 from app.templating import LANGUAGE_CHOICES, START_PAGES
 from app.urls import safe_next
+
+bp = Blueprint("portal", __name__, template_folder="templates")
 
 
 @bp.get("/")
@@ -90,20 +91,8 @@ CARD_TITLES = {
 
 
 def _card_context() -> dict[str, Any]:
-    """What every card template needs: titles, and which pages exist yet."""
-    views = current_app.view_functions
-    return {
-        "card_titles": CARD_TITLES,
-        "has_page": {
-            endpoint: endpoint in views
-            for endpoint in (
-                "portal.onboarding_start",
-                "portal.cv",
-                "portal.my_track",
-                "portal.screening_page",
-            )
-        },
-    }
+    """What every card template needs: the cards' titles."""
+    return {"card_titles": CARD_TITLES}
 
 
 @bp.get("/min-side")
@@ -112,7 +101,7 @@ def dashboard() -> str:
     """The citizen's start page: a card for each part of their job search."""
     session = get_session()
     citizen_id = current_citizen_id()
-    lang = str(get_locale() or "da")
+    lang = current_lang()
     return render_template(
         "portal/dashboard.html",
         cards=dashboard_service.all_cards(session, citizen_id, date.today(), lang),
@@ -137,7 +126,7 @@ def card_response(name: str) -> Response:
         current_citizen_id(),
         name,
         date.today(),
-        str(get_locale() or "da"),
+        current_lang(),
     )
     return render_page_or_partial(
         "portal/dashboard_card.html",

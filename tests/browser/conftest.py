@@ -165,13 +165,7 @@ def seed_users(url: str) -> None:
             session.add(user)
             session.flush()
             if role is Role.CASEWORKER:
-                session.add(
-                    Caseworker(
-                        user_id=user.id,
-                        municipality_id=copenhagen.id,
-                        job_title="Jobkonsulent",
-                    )
-                )
+                session.add(Caseworker(user_id=user.id, job_title="Jobkonsulent"))
         session.commit()
     engine.dispose()
 

@@ -6,7 +6,7 @@ import json
 
 from sqlalchemy import select
 
-from app.consent.services_consent import (
+from app.consent.services.consents import (
     consent_in_force,
     give_consent,
     objection_in_force,
@@ -156,7 +156,7 @@ def test_objecting_stops_profiling_and_the_page_says_so(
 ) -> None:
     calls = []
     monkeypatch.setattr(
-        "app.services.segmentation.rescreen",
+        "app.segmentation.rescreen",
         lambda session, citizen_id, trigger: calls.append((citizen_id, trigger)),
     )
     citizen = make_citizen()

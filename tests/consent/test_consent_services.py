@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from app.audit import Actor
-from app.consent.services_consent import (
+from app.consent.services.consents import (
     ConsentError,
     consent_in_force,
     give_consent,
@@ -117,7 +117,7 @@ def test_objection_can_be_made_withdrawn_and_made_again(db, make_citizen):
 
 
 def test_consenting_citizens_in_bulk_follow_the_newest_decision(db, make_citizen):
-    from app.consent.services_consent import citizens_consenting
+    from app.consent.services.consents import citizens_consenting
 
     yes, no, withdrawn = make_citizen(), make_citizen(), make_citizen()
     give_consent(db, yes.id, ConsentPurpose.MODEL_TRAINING, actor=_actor(yes))

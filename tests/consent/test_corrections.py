@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.audit import Actor
-from app.consent.services_correction import (
+from app.consent.services.corrections import (
     CorrectionError,
     NotYours,
     decide_correction,
@@ -180,7 +180,7 @@ def test_bad_or_hostile_requests_save_nothing(
 
 
 def test_only_typeable_facts_are_corrected_by_request() -> None:
-    from app.consent.services_correction import correctable_entry
+    from app.consent.services.corrections import correctable_entry
 
     assert correctable_entry("citizen", "last_name") is not None
     assert correctable_entry("citizen", "unemployed_since") is not None

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import app.models  # noqa: F401  (registers every table on Base.metadata)
-from app.consent.services_consent import consent_in_force, objection_in_force
+from app.consent.services.consents import consent_in_force, objection_in_force
 from app.db import Base, make_engine
 from app.demo.generator import load_demo
 from app.models import (
@@ -22,6 +22,7 @@ from app.models import (
     CorrectionRequest,
     CorrectionStatus,
     ProfilingObjection,
+    User,
 )
 
 
@@ -53,16 +54,20 @@ def test_the_demo_has_consents_objections_and_a_pending_correction(demo) -> None
         citizen = demo.get(Citizen, request.citizen_id)
         # A caseworker of the citizen's municipality can decide it.
         assert demo.scalar(
-            select(Caseworker.id).where(
-                Caseworker.municipality_id == citizen.municipality_id
-            )
+            select(Caseworker.id)
+            .join(User, User.id == Caseworker.user_id)
+            .where(User.municipality_id == citizen.municipality_id)
         )
     objector = demo.scalar(select(ProfilingObjection.citizen_id))
     assert objection_in_force(demo, objector)
 
 
 def test_the_first_citizen_of_each_job_centre_sees_reads_and_consents(demo) -> None:
-    municipalities = demo.scalars(select(Caseworker.municipality_id).distinct()).all()
+    municipalities = demo.scalars(
+        select(User.municipality_id)
+        .join(Caseworker, Caseworker.user_id == User.id)
+        .distinct()
+    ).all()
     for municipality_id in municipalities:
         first = demo.scalar(
             select(func.min(Citizen.id)).where(

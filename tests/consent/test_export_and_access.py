@@ -11,11 +11,17 @@ from sqlalchemy import func, select
 
 from app.audit import Actor, log_access
 from app.consent.registry import REGISTRY
-from app.consent.services_consent import give_consent, object_to_profiling
-from app.consent.services_correction import submit_correction
-from app.consent.services_export import collect_export
+from app.consent.services.consents import give_consent, object_to_profiling
+from app.consent.services.corrections import submit_correction
+from app.consent.services.export import collect_export
 from app.db import Base
-from app.models import AccessLog, ConsentPurpose, DataExport
+from app.models import (
+    AccessLog,
+    AccessPurpose,
+    AccessWhat,
+    ConsentPurpose,
+    DataExport,
+)
 from tests.consent.test_consent_services import _actor
 
 
@@ -38,7 +44,13 @@ def test_the_json_export_has_every_declared_column(
     submit_correction(
         db, citizen.id, "citizen", citizen.id, "city", "Køge", "Jeg er flyttet"
     )
-    log_access(db, Actor.of(make_caseworker()), citizen.id, "case view", "case work")
+    log_access(
+        db,
+        Actor.of(make_caseworker()),
+        citizen.id,
+        AccessWhat.CASE_VIEW,
+        AccessPurpose.CASE_WORK,
+    )
     db.flush()
     login(citizen.user)
     response = client.get("/mine-data/eksport/json")
@@ -64,7 +76,7 @@ def test_the_json_export_has_every_declared_column(
     assert tables["profiling_objection"]["rows"][0]["reason"] == "Nej tak"
     assert tables["correction_request"]["rows"][0]["proposed_value"] == "Køge"
     read = tables["access_log"]["rows"][0]
-    assert read["what"] == "case view" and "actor_user_id" not in read
+    assert read["what"] == "case_view" and "actor_user_id" not in read
     assert _exports(db, citizen.id) == ["json"]
 
 
@@ -122,8 +134,11 @@ def test_the_printable_page_shows_the_data_and_is_logged(
     ]
 
 
-def _read(db, citizen_id, who, at, purpose="case work"):
-    entry = log_access(db, Actor.of(who), citizen_id, "case view", purpose)
+COURSE = AccessPurpose.RUNNING_COURSE
+
+
+def _read(db, citizen_id, who, at, purpose=AccessPurpose.CASE_WORK):
+    entry = log_access(db, Actor.of(who), citizen_id, AccessWhat.CASE_VIEW, purpose)
     entry.at = at
 
 
@@ -135,7 +150,7 @@ def test_who_has_looked_filters_and_pages(
     provider = make_provider_user()
     for day in range(1, 31):
         _read(db, citizen.id, caseworker, datetime(2026, 10, day, 9, 30, tzinfo=UTC))
-    _read(db, citizen.id, provider, datetime(2026, 11, 2, 12, 0, tzinfo=UTC), "kursus")
+    _read(db, citizen.id, provider, datetime(2026, 11, 2, 12, 0, tzinfo=UTC), COURSE)
     db.flush()
     login(citizen.user)
     page = get_page("/mine-data/hvem-har-set")
@@ -150,13 +165,13 @@ def test_who_has_looked_filters_and_pages(
     assert len(page.select("#access-results tbody tr")) == 6
     page = get_page("/mine-data/hvem-har-set?since=01.10.2026&until=10.10.2026")
     assert "10 gange fundet" in page.get_text()
-    page = get_page("/mine-data/hvem-har-set?purpose=kursus")
+    page = get_page("/mine-data/hvem-har-set?purpose=running_course")
     assert "1 gang fundet" in page.get_text()
     page = get_page(f"/mine-data/hvem-har-set?organisation={provider.organisation}")
     assert "1 gang fundet" in page.get_text()
     # htmx gets the results only.
     response = client.get(
-        "/mine-data/hvem-har-set?purpose=kursus", headers={"HX-Request": "true"}
+        "/mine-data/hvem-har-set?purpose=running_course", headers={"HX-Request": "true"}
     )
     assert "<html" not in response.get_data(as_text=True)
     assert "HX-Request" in response.headers["Vary"]

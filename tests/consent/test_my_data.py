@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime
 import pytest
 
 from app.audit import SYSTEM, Actor, change_fields, log_access
-from app.consent.services import collect_my_data, count_own_history
+from app.consent.services.my_data import collect_my_data, count_own_history
+from app.jobs import matching
 from app.models import HoursPreference
-from app.services import matching
+from tests.data import give_cv, load_taxonomy
 from tests.pages import csrf_token
-from tests.portal import give_cv, load_taxonomy
 
 
 @pytest.fixture(autouse=True)
@@ -184,8 +184,8 @@ def test_in_english(db, client, get_page, make_citizen, login) -> None:
 def test_every_registered_table_about_me_is_shown(
     db, get_page, make_citizen, login
 ) -> None:
-    from app.consent.services_consent import give_consent
-    from app.consent.services_correction import submit_correction
+    from app.consent.services.consents import give_consent
+    from app.consent.services.corrections import submit_correction
     from app.models import ConsentPurpose
 
     citizen = make_citizen()

@@ -405,15 +405,15 @@ def test_every_citizen_with_a_cv_sees_matches_and_alternatives(
 ) -> None:
     """The issue's promise, through the real matching service and each citizen's own
     saved distance and hours."""
-    from app.services import matching
+    from app.jobs import queries
 
     citizen_ids = sorted(_cv_citizens(small_demo))
     assert citizen_ids
     for citizen_id in citizen_ids:
-        jobs = matching.jobs_for(small_demo, citizen_id, page=1, per_page=3)
+        jobs = queries.jobs_for(small_demo, citizen_id, page=1, per_page=3)
         assert jobs.total > 0, citizen_id
         assert all(
             item.reasons.matched_essential or item.occupation for item in jobs.items
         )
-        alternatives = matching.alternatives_for(small_demo, citizen_id)
+        alternatives = queries.alternatives_for(small_demo, citizen_id)
         assert alternatives.items, citizen_id

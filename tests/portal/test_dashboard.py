@@ -19,9 +19,9 @@ from app.models.jobsearch import (
     PlanStatus,
 )
 from app.models.profile import Channel
-from app.services.dashboard import CARDS
+from app.portal.services import CARDS
+from tests.data import give_cv, make_posting
 from tests.pages import check_full_page, csrf_token
-from tests.portal import give_cv, make_posting
 
 HX = {"HX-Request": "true"}
 
@@ -204,7 +204,12 @@ def test_plan_card_marks_the_next_item_done_in_place(db, client, citizen) -> Non
         "done": "1",
         "kort": "min-plan",
     }
-    partial = client.post(f"/min-plan/{item.id}/udfoert", data=data, headers=HX)
+    # htmx follows the redirect to the card's own URL (with its HX-Request header).
+    partial = client.post(
+        f"/min-plan/{item.id}/udfoert", data=data, headers=HX, follow_redirects=True
+    )
+    assert [r.status_code for r in partial.history] == [303]
+    assert partial.request.path == "/min-side/kort/min-plan"
     assert partial.status_code == 200 and "HX-Request" in partial.headers["Vary"]
     html = partial.get_data(as_text=True)
     assert "<html" not in html and 'id="card-min-plan"' in html

@@ -1,0 +1,67 @@
+"""The caseworker's words: the model's features, the screening answers, directions."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+# The model's features in a caseworker's words (reasons are stored by feature name).
+FEATURE_LABELS = {
+    "weeks_unemployed": _l("time unemployed"),
+    "earlier_spells": _l("earlier spells of unemployment"),
+    "earlier_weeks": _l("weeks unemployed earlier"),
+    "education": _l("education"),
+    "applications_4w": _l("applications in the last 4 weeks"),
+    "desired_occupations": _l("occupations wanted"),
+    "matching_postings": _l("postings that fit, nearby"),
+    "expected_time_to_job": _l("own expectation of time to a job"),
+    "health_limits": _l("health limits"),
+    "danish_difficulty": _l("Danish language"),
+    "childcare_limits": _l("childcare limits"),
+    "limited_transport": _l("limited transport"),
+    "low_it_confidence": _l("confidence with IT"),
+    "low_search_confidence": _l("confidence in job search"),
+}
+
+
+SCREENING_FIELDS = (
+    ("expected_time_to_job", _l("Expects a job within")),
+    ("wants_support", _l("Wants support")),
+    ("health_limits", _l("Health limits")),
+    ("childcare_limits", _l("Childcare limits")),
+    ("danish_level", _l("Danish skills")),
+    ("english_level", _l("English skills")),
+    ("transport", _l("Transport")),
+    ("it_confidence", _l("Confidence with IT")),
+    ("search_confidence", _l("Confidence in job search")),
+)
+
+
+SCREENING_VALUES = {
+    "1m": _l("1 month"),
+    "3m": _l("3 months"),
+    "6m": _l("6 months"),
+    "longer": _l("Longer"),
+    "unknown": _l("Does not know"),
+    "none": _l("None"),
+    "some": _l("Some"),
+    "considerable": _l("Considerable"),
+    "basic": _l("Basic"),
+    "good": _l("Good"),
+    "fluent": _l("Fluent"),
+    "native": _l("Native"),
+    "car": _l("Car"),
+    "public": _l("Public transport"),
+    "bike": _l("Bike or on foot"),
+    "limited": _l("Limited"),
+    "high": _l("High"),
+    "low": _l("Low"),
+    "no": _l("No"),
+    "maybe": _l("Maybe"),
+    "yes": _l("Yes"),
+}
+
+
+DIRECTION_LABELS = {
+    "support": _l("To support"),
+    "self_service": _l("To self-service"),
+}

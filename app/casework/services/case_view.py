@@ -1,0 +1,252 @@
+"""The case view: everything a caseworker needs about one citizen, on one page.
+
+Reading is open to every caseworker of the citizen's municipality; each opening is
+recorded once in the access log, with its purpose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.audit import Actor, log_access
+from app.models import (
+    AccessPurpose,
+    AccessWhat,
+    Assessment,
+    Case,
+    CaseNote,
+    CaseStatus,
+    Caseworker,
+    Citizen,
+    CitizenOccupation,
+    CitizenSkill,
+    ContactPreferences,
+    CorrectionRequest,
+    CorrectionStatus,
+    Education,
+    JobLogEntry,
+    Occupation,
+    PlanItem,
+    PlanStatus,
+    ScreeningAnswers,
+    Track,
+    TrackOverride,
+    User,
+    WorkExperience,
+)
+from app.taxonomy.services import label_for
+
+RECENT_LOG_ENTRIES = 10
+UNKNOWN_AUTHOR = "?"
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    at: datetime
+    author: str
+    text: str
+
+
+@dataclass(frozen=True)
+class OverrideRow:
+    at: datetime
+    author: str
+    from_track: Track
+    to_track: Track
+    reason_code: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CvSummary:
+    occupations: list[str]
+    skills: int
+    educations: list[Education]
+    experience: list[WorkExperience]
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.occupations or self.skills or self.educations or self.experience
+        )
+
+
+@dataclass(frozen=True)
+class CaseView:
+    citizen: Citizen
+    case: Case | None
+    held_by_me: bool
+    claimed_by_name: str | None
+    assessment: Assessment | None
+    screening: ScreeningAnswers | None
+    contact: ContactPreferences | None
+    cv: CvSummary
+    job_log: list[JobLogEntry]
+    plan: list[PlanItem]
+    notes: list[NoteRow]
+    overrides: list[OverrideRow]
+    open_corrections: int
+
+
+def _author_names(session: Session, caseworker_ids: set[int]) -> dict[int, str]:
+    if not caseworker_ids:
+        return {}
+    rows = session.execute(
+        select(Caseworker.id, User.display_name)
+        .join(User, User.id == Caseworker.user_id)
+        .where(Caseworker.id.in_(caseworker_ids))
+    )
+    return dict(rows.tuples().all())
+
+
+def _cv_summary(session: Session, citizen_id: int, lang: str) -> CvSummary:
+    uris = session.scalars(
+        select(Occupation.uri)
+        .join(CitizenOccupation, CitizenOccupation.occupation_id == Occupation.id)
+        .where(CitizenOccupation.citizen_id == citizen_id)
+        .order_by(CitizenOccupation.id)
+    ).all()
+    labels = list(dict.fromkeys(label_for(session, uri, lang) for uri in uris))
+    skills = session.scalar(
+        select(func.count()).where(CitizenSkill.citizen_id == citizen_id)
+    )
+    educations = session.scalars(
+        select(Education)
+        .where(Education.citizen_id == citizen_id)
+        .order_by(Education.end_year.desc(), Education.id)
+    ).all()
+    experience = session.scalars(
+        select(WorkExperience)
+        .where(WorkExperience.citizen_id == citizen_id)
+        .order_by(WorkExperience.started_on.desc(), WorkExperience.id)
+    ).all()
+    return CvSummary(labels, int(skills or 0), list(educations), list(experience))
+
+
+def case_view(
+    session: Session,
+    municipality_id: int,
+    caseworker_id: int,
+    citizen_id: int,
+    lang: str,
+    actor: Actor,
+) -> CaseView | None:
+    """Everything a caseworker needs about one citizen of their municipality, else None.
+
+    Each opening is recorded once in the access log, with its purpose.
+    """
+    citizen = session.get(Citizen, citizen_id)
+    if citizen is None or citizen.municipality_id != municipality_id:
+        return None
+    log_access(
+        session, actor, citizen_id, AccessWhat.CASE_VIEW, AccessPurpose.CASE_WORK
+    )
+    case_file = session.scalars(
+        select(Case).where(Case.citizen_id == citizen_id)
+    ).first()
+    notes, overrides, claimed_by_name = _history(session, citizen_id, case_file)
+    return CaseView(
+        citizen=citizen,
+        case=case_file,
+        held_by_me=bool(
+            case_file
+            and case_file.status is CaseStatus.CLAIMED
+            and case_file.claimed_by_id == caseworker_id
+        ),
+        claimed_by_name=claimed_by_name,
+        assessment=session.scalars(
+            select(Assessment)
+            .where(Assessment.citizen_id == citizen_id, Assessment.current.is_(True))
+            .order_by(Assessment.computed_at.desc(), Assessment.id.desc())
+        ).first(),
+        screening=session.scalars(
+            select(ScreeningAnswers).where(ScreeningAnswers.citizen_id == citizen_id)
+        ).first(),
+        contact=session.scalars(
+            select(ContactPreferences).where(
+                ContactPreferences.citizen_id == citizen_id
+            )
+        ).first(),
+        cv=_cv_summary(session, citizen_id, lang),
+        job_log=list(
+            session.scalars(
+                select(JobLogEntry)
+                .where(JobLogEntry.citizen_id == citizen_id)
+                .order_by(JobLogEntry.on_date.desc(), JobLogEntry.id.desc())
+                .limit(RECENT_LOG_ENTRIES)
+            )
+        ),
+        plan=_plan(session, citizen_id),
+        notes=notes,
+        overrides=overrides,
+        open_corrections=int(
+            session.scalar(
+                select(func.count()).where(
+                    CorrectionRequest.citizen_id == citizen_id,
+                    CorrectionRequest.status == CorrectionStatus.PENDING,
+                )
+            )
+            or 0
+        ),
+    )
+
+
+def _history(
+    session: Session, citizen_id: int, case_file: Case | None
+) -> tuple[list[NoteRow], list[OverrideRow], str | None]:
+    """The notes and overrides, newest first, with their authors; who holds the case."""
+    notes = session.scalars(
+        select(CaseNote)
+        .where(CaseNote.citizen_id == citizen_id)
+        .order_by(CaseNote.at.desc(), CaseNote.id.desc())
+    ).all()
+    overrides = session.scalars(
+        select(TrackOverride)
+        .where(TrackOverride.citizen_id == citizen_id)
+        .order_by(TrackOverride.at.desc(), TrackOverride.id.desc())
+    ).all()
+    holder = case_file.claimed_by_id if case_file else None
+    names = _author_names(
+        session,
+        {n.caseworker_id for n in notes}
+        | {o.caseworker_id for o in overrides}
+        | ({holder} if holder else set()),
+    )
+    return (
+        [
+            NoteRow(n.at, names.get(n.caseworker_id, UNKNOWN_AUTHOR), n.text)
+            for n in notes
+        ],
+        [
+            OverrideRow(
+                o.at,
+                names.get(o.caseworker_id, UNKNOWN_AUTHOR),
+                o.from_track,
+                o.to_track,
+                o.reason_code.value,
+                o.note,
+            )
+            for o in overrides
+        ],
+        names.get(holder) if holder else None,
+    )
+
+
+def _plan(session: Session, citizen_id: int) -> list[PlanItem]:
+    """Open items first, by due date, then the rest."""
+    return list(
+        session.scalars(
+            select(PlanItem)
+            .where(PlanItem.citizen_id == citizen_id)
+            .order_by(
+                PlanItem.status != PlanStatus.OPEN,
+                PlanItem.due_on.is_(None),
+                PlanItem.due_on,
+                PlanItem.id,
+            )
+        )
+    )

@@ -1,0 +1,255 @@
+"""The municipality's caseworker queue: who waits, filtered, sorted and paged in one
+query, the live counts, and which caseworker a user is."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from app.audit import Actor, log_accesses, now
+from app.models import (
+    AccessPurpose,
+    AccessWhat,
+    Assessment,
+    Case,
+    CaseStatus,
+    Caseworker,
+    Citizen,
+    RouteReason,
+    Track,
+    User,
+)
+from app.pagination import Page, paginate
+
+QUEUE_PER_PAGE = 20
+
+
+class QueueSort(enum.StrEnum):
+    PRIORITY = "priority"
+    WAITING = "waiting"
+
+
+class QueueShow(enum.StrEnum):
+    OPEN = "open"  # waiting and claimed
+    WAITING = "waiting"
+    MINE = "mine"
+
+
+@dataclass(frozen=True)
+class CaseworkerRef:
+    id: int
+    municipality_id: int
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    reason: RouteReason | None = None
+    min_wait_days: int | None = None
+    language: str | None = None
+    track: Track | None = None
+    show: QueueShow = QueueShow.OPEN
+    sort: QueueSort = QueueSort.PRIORITY
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    case_id: int
+    citizen_id: int
+    name: str
+    status: CaseStatus
+    queue_reason: RouteReason
+    priority: float
+    language: str
+    queued_at: datetime
+    claimed_by_me: bool
+    claimed_by_name: str | None
+    track: Track | None
+    reasons: list[Any]
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    waiting: int
+    mine: int
+    others: int
+
+
+def caseworker_for_user(session: Session, user_id: int) -> CaseworkerRef | None:
+    """The caseworker record of a logged-in user, in the user's municipality (None for a
+    user without one)."""
+    row = session.execute(
+        select(Caseworker.id, User.municipality_id)
+        .join(User, User.id == Caseworker.user_id)
+        .where(Caseworker.user_id == user_id, User.municipality_id.is_not(None))
+    ).first()
+    return CaseworkerRef(row.id, row.municipality_id) if row else None
+
+
+def citizen_in_municipality(
+    session: Session, municipality_id: int, citizen_id: int
+) -> bool:
+    """True when the citizen lives in the municipality (staff see no one else)."""
+    found = session.scalar(
+        select(Citizen.municipality_id).where(Citizen.id == citizen_id)
+    )
+    return found is not None and found == municipality_id
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite hands back naive datetimes; they were stored in UTC.
+    return value if value.tzinfo else value.replace(tzinfo=now().tzinfo)
+
+
+def waiting_days(queued_at: datetime, at: datetime | None = None) -> int:
+    """Whole days a case has waited since it was queued."""
+    return max(0, ((at or now()) - _aware(queued_at)).days)
+
+
+def _queue_query(
+    municipality_id: int, caseworker_id: int, filters: QueueFilter, at: datetime
+) -> Select[Any]:
+    claimer = aliased(User)
+    claimer_worker = aliased(Caseworker)
+    query = (
+        select(
+            Case.id.label("case_id"),
+            Case.citizen_id,
+            Citizen.first_name,
+            Citizen.last_name,
+            Case.status,
+            Case.queue_reason,
+            Case.priority,
+            Case.language,
+            Case.queued_at,
+            Case.claimed_by_id,
+            claimer.display_name.label("claimed_by_name"),
+            Assessment.track,
+            Assessment.reasons,
+        )
+        .join(Citizen, Citizen.id == Case.citizen_id)
+        .outerjoin(
+            Assessment,
+            and_(
+                Assessment.citizen_id == Case.citizen_id, Assessment.current.is_(True)
+            ),
+        )
+        .outerjoin(claimer_worker, claimer_worker.id == Case.claimed_by_id)
+        .outerjoin(claimer, claimer.id == claimer_worker.user_id)
+        .where(Case.municipality_id == municipality_id)
+    )
+    return _sorted(_filtered(query, caseworker_id, filters, at), filters)
+
+
+def _filtered(
+    query: Select[Any], caseworker_id: int, filters: QueueFilter, at: datetime
+) -> Select[Any]:
+    if filters.show is QueueShow.WAITING:
+        query = query.where(Case.status == CaseStatus.QUEUED)
+    elif filters.show is QueueShow.MINE:
+        query = query.where(
+            Case.status == CaseStatus.CLAIMED, Case.claimed_by_id == caseworker_id
+        )
+    else:
+        query = query.where(Case.status != CaseStatus.CLOSED)
+    if filters.reason is not None:
+        query = query.where(Case.queue_reason == filters.reason)
+    if filters.min_wait_days is not None:
+        query = query.where(
+            Case.queued_at <= at - timedelta(days=filters.min_wait_days)
+        )
+    if filters.language:
+        query = query.where(Case.language == filters.language)
+    if filters.track is not None:
+        query = query.where(Assessment.track == filters.track)
+    return query
+
+
+def _sorted(query: Select[Any], filters: QueueFilter) -> Select[Any]:
+    if filters.sort is QueueSort.WAITING:
+        return query.order_by(Case.queued_at, Case.priority.desc(), Case.id)
+    return query.order_by(Case.priority.desc(), Case.queued_at, Case.id)
+
+
+def list_queue(
+    session: Session,
+    municipality_id: int,
+    caseworker_id: int,
+    filters: QueueFilter,
+    actor: Actor,
+    page: int = 1,
+    per_page: int = QUEUE_PER_PAGE,
+) -> Page:
+    """One page of the municipality's open cases, filtered and sorted, in one query.
+
+    The page shows data about each citizen on it, so each is recorded once in the
+    access log, with its purpose.
+    """
+    result = paginate(
+        session,
+        _queue_query(municipality_id, caseworker_id, filters, now()),
+        page,
+        per_page,
+    )
+    rows = [
+        QueueRow(
+            case_id=row.case_id,
+            citizen_id=row.citizen_id,
+            name=f"{row.first_name} {row.last_name}",
+            status=row.status,
+            queue_reason=row.queue_reason,
+            priority=row.priority,
+            language=row.language,
+            queued_at=_aware(row.queued_at),
+            claimed_by_me=row.claimed_by_id == caseworker_id,
+            claimed_by_name=row.claimed_by_name,
+            track=row.track,
+            reasons=list(row.reasons or []),
+        )
+        for row in result.items
+    ]
+    log_accesses(
+        session,
+        actor,
+        [row.citizen_id for row in rows],
+        AccessWhat.QUEUE,
+        AccessPurpose.ALLOCATING_CASES,
+    )
+    return Page(
+        items=rows, number=result.number, per_page=result.per_page, total=result.total
+    )
+
+
+def queue_languages(session: Session, municipality_id: int) -> list[str]:
+    """The contact languages of the municipality's open cases, for the filter."""
+    return list(
+        session.scalars(
+            select(Case.language)
+            .where(
+                Case.municipality_id == municipality_id,
+                Case.status != CaseStatus.CLOSED,
+            )
+            .distinct()
+            .order_by(Case.language)
+        )
+    )
+
+
+def queue_counts(
+    session: Session, municipality_id: int, caseworker_id: int
+) -> QueueCounts:
+    """Waiting, claimed by me and claimed by others, in one query."""
+    claimed = Case.status == CaseStatus.CLAIMED
+    mine = and_(claimed, Case.claimed_by_id == caseworker_id)
+    row = session.execute(
+        select(
+            func.count(case((Case.status == CaseStatus.QUEUED, 1))),
+            func.count(case((mine, 1))),
+            func.count(case((and_(claimed, Case.claimed_by_id != caseworker_id), 1))),
+        ).where(Case.municipality_id == municipality_id)
+    ).one()
+    return QueueCounts(waiting=row[0], mine=row[1], others=row[2])

@@ -1,0 +1,103 @@
+"""The caseworker's workspace and the administrators' pages: one blueprint, views by
+audience (caseworker.py: the start page and the queue; case.py: one citizen's case;
+admin.py: municipal administration)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from flask import Blueprint, abort, url_for
+from flask_babel import format_decimal, format_percent
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.casework.labels import (
+    DIRECTION_LABELS,
+    FEATURE_LABELS,
+    SCREENING_FIELDS,
+    SCREENING_VALUES,
+)
+from app.casework.services.queue import CaseworkerRef, caseworker_for_user, waiting_days
+from app.db import get_session
+from app.i18n import current_lang
+from app.labels import (
+    OVERRIDE_REASON_LABELS,
+    ROUTE_REASON_LABELS,
+    TRACK_LABELS,
+    label_of,
+)
+
+bp = Blueprint("casework", __name__, template_folder="../templates")
+
+
+def corrections_url(citizen_id: int) -> str:
+    """The staff list of one citizen's correction requests."""
+    return url_for("consent.staff_corrections", borger=citizen_id, status="all")
+
+
+def reason_words(reasons: list[Any], limit: int = 3) -> list[str]:
+    """The top reasons of an assessment in words, with the way each one pulls."""
+    words = []
+    for reason in reasons[:limit]:
+        if isinstance(reason, dict):
+            if reason.get("text"):
+                words.append(str(reason["text"]))
+                continue
+            feature = str(reason.get("feature", ""))
+            label = FEATURE_LABELS.get(feature, feature.replace("_", " "))
+            effect = float(reason.get("contribution", 0) or 0)
+            if effect > 0:
+                words.append(_("%(reason)s (raises the estimate)", reason=label))
+            elif effect < 0:
+                words.append(_("%(reason)s (lowers the estimate)", reason=label))
+            else:
+                words.append(str(label))
+        elif reason:
+            words.append(str(reason))
+    return words
+
+
+def language_name(code: str) -> str:
+    try:
+        return Locale.parse(code).get_display_name(current_lang()) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def waiting_text(days: int) -> str:
+    if days == 0:
+        return _("Since today")
+    return _("%(days)s days", days=format_decimal(days))
+
+
+@bp.context_processor
+def _casework_helpers() -> dict[str, Any]:
+    return {
+        "queue_reason_label": lambda value: label_of(ROUTE_REASON_LABELS, value),
+        "track_label": lambda value: label_of(TRACK_LABELS, value),
+        "override_reason_label": lambda value: label_of(OVERRIDE_REASON_LABELS, value),
+        "reason_words": reason_words,
+        "language_name": language_name,
+        "waiting_text": waiting_text,
+        "waiting_days": waiting_days,
+        "format_percent": format_percent,
+        "screening_fields": SCREENING_FIELDS,
+        "screening_value": lambda value: SCREENING_VALUES.get(
+            getattr(value, "value", value), value
+        ),
+        "direction_label": lambda value: DIRECTION_LABELS.get(value, value),
+        "corrections_url": corrections_url,
+    }
+
+
+def me() -> CaseworkerRef:
+    """The logged-in caseworker (a caseworker account without a record: 403)."""
+    ref = caseworker_for_user(get_session(), current_user.id)
+    if ref is None:
+        abort(403)
+    return ref
+
+
+# The routes of each audience (imported last: they register on bp).
+from app.casework.views import admin, case, caseworker  # noqa: E402,F401

@@ -1,0 +1,237 @@
+"""The case view of one citizen, and what a caseworker does on it.
+
+Reading is open to every caseworker of the citizen's municipality (and logged, with its
+purpose); acting (notes, the plan, an override, closing) needs the claim on the case,
+so two caseworkers never work on one citizen at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+from app.casework.forms import CloseForm, NoteForm, OverrideForm, PlanItemForm
+from app.casework.services import actions, claims, overrides
+from app.casework.services.case_view import CaseView, case_view
+from app.casework.services.claims import ClaimOutcome
+from app.casework.services.overrides import OverrideOutcome
+from app.casework.services.queue import CaseworkerRef, citizen_in_municipality
+from app.casework.views import bp, me
+from app.db import commit_with_retries, get_session
+from app.forms import ConfirmForm
+from app.i18n import current_lang
+from app.models import OverrideReason, PlanKind, Role, Track
+from app.security import current_actor, role_required
+
+
+def _scoped(citizen_id: int) -> CaseworkerRef:
+    """The caseworker, when the citizen is of their municipality; otherwise 404."""
+    ref = me()
+    if not citizen_in_municipality(get_session(), ref.municipality_id, citizen_id):
+        abort(404)
+    return ref
+
+
+def _load(citizen_id: int) -> CaseView:
+    """The case of a citizen of the caseworker's municipality (logged), else 404."""
+    ref = me()
+    view = case_view(
+        get_session(),
+        ref.municipality_id,
+        ref.id,
+        citizen_id,
+        current_lang(),
+        current_actor(),
+    )
+    if view is None:
+        abort(404)
+    return view
+
+
+def _render_case(citizen_id: int, status: int = 200, **forms: Any) -> Any:
+    view = _load(citizen_id)
+    context = {
+        "note_form": NoteForm(formdata=None),
+        "plan_form": PlanItemForm(formdata=None),
+        "action": ConfirmForm(),
+        **forms,
+    }
+    return render_template("casework/case.html", view=view, **context), status
+
+
+def _back(citizen_id: int) -> Response:
+    return redirect(url_for("casework.case", citizen_id=citizen_id))
+
+
+def _require_csrf() -> None:
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+
+
+def _not_held(citizen_id: int) -> Response:
+    flash(_("Take the case before you act on it."), "error")
+    return _back(citizen_id)
+
+
+@bp.get("/sagsbehandler/borger/<int:citizen_id>")
+@role_required(Role.CASEWORKER)
+def case(citizen_id: int) -> Any:
+    """One citizen's data, track and reasons, plan and notes (each opening is logged)."""
+    return _render_case(citizen_id)
+
+
+@bp.post("/sagsbehandler/borger/<int:citizen_id>/tag")
+@role_required(Role.CASEWORKER)
+def claim(citizen_id: int) -> Response:
+    """Claim this citizen's case, if it is waiting."""
+    ref = _scoped(citizen_id)
+    _require_csrf()
+    session = get_session()
+    outcome = commit_with_retries(
+        session,
+        lambda: claims.claim_case(
+            session, ref.municipality_id, ref.id, citizen_id, current_actor()
+        ),
+    )
+    if outcome is ClaimOutcome.NOT_FOUND:
+        abort(404)
+    if outcome is ClaimOutcome.TAKEN:
+        flash(_("Another caseworker has the case, or it is closed."), "error")
+    elif outcome is ClaimOutcome.CLAIMED:
+        flash(_("The case is yours now."), "success")
+    return _back(citizen_id)
+
+
+@bp.post("/sagsbehandler/borger/<int:citizen_id>/frigiv")
+@role_required(Role.CASEWORKER)
+def release(citizen_id: int) -> Response:
+    """Give the case back to the queue."""
+    ref = _scoped(citizen_id)
+    _require_csrf()
+    if not claims.release_case(
+        get_session(), ref.municipality_id, ref.id, citizen_id, current_actor()
+    ):
+        abort(404)
+    flash(_("The case is back in the queue."), "success")
+    return redirect(url_for("casework.queue"))
+
+
+@bp.post("/sagsbehandler/borger/<int:citizen_id>/notat")
+@role_required(Role.CASEWORKER)
+def add_note(citizen_id: int) -> Any:
+    """Add a note to the case."""
+    ref = _scoped(citizen_id)
+    form = NoteForm()
+    if not form.validate_on_submit():
+        return _render_case(citizen_id, 400, note_form=form)
+    if not actions.add_note(
+        get_session(),
+        ref.municipality_id,
+        ref.id,
+        citizen_id,
+        form.note.data,
+        current_actor(),
+    ):
+        return _not_held(citizen_id)
+    flash(_("The note is saved."), "success")
+    return _back(citizen_id)
+
+
+@bp.post("/sagsbehandler/borger/<int:citizen_id>/plan")
+@role_required(Role.CASEWORKER)
+def add_plan_item(citizen_id: int) -> Any:
+    """Add a goal or activity agreed with the citizen to their plan."""
+    ref = _scoped(citizen_id)
+    form = PlanItemForm()
+    if not form.validate_on_submit():
+        return _render_case(citizen_id, 400, plan_form=form)
+    if not actions.add_agreed_plan_item(
+        get_session(),
+        ref.municipality_id,
+        ref.id,
+        citizen_id,
+        PlanKind(form.kind.data),
+        form.text.data,
+        form.due_date,
+        current_actor(),
+    ):
+        return _not_held(citizen_id)
+    flash(_("The plan item is added; the citizen sees it in their plan."), "success")
+    return _back(citizen_id)
+
+
+@bp.post("/sagsbehandler/borger/<int:citizen_id>/plan/<int:item_id>/aftalt")
+@role_required(Role.CASEWORKER)
+def agree_plan_item(citizen_id: int, item_id: int) -> Response:
+    """Mark an item the citizen wrote as agreed with them."""
+    ref = _scoped(citizen_id)
+    _require_csrf()
+    session = get_session()
+    if not claims.holds_claim(session, ref.municipality_id, ref.id, citizen_id):
+        return _not_held(citizen_id)
+    if not actions.agree_plan_item(
+        session, ref.municipality_id, ref.id, citizen_id, item_id, current_actor()
+    ):
+        abort(404)
+    flash(_("The plan item is marked as agreed."), "success")
+    return _back(citizen_id)
+
+
+@bp.route("/sagsbehandler/borger/<int:citizen_id>/skift-spor", methods=["GET", "POST"])
+@role_required(Role.CASEWORKER)
+def override(citizen_id: int) -> Any:
+    """Choose another track than the suggestion, with a reason code and a note."""
+    ref = _scoped(citizen_id)
+    form = OverrideForm()
+    if form.validate_on_submit():
+        outcome = overrides.override_track(
+            get_session(),
+            ref.municipality_id,
+            ref.id,
+            citizen_id,
+            Track(form.to_track.data),
+            OverrideReason(form.reason_code.data),
+            form.note.data,
+            current_actor(),
+            date.today(),
+        )
+        if outcome is OverrideOutcome.DONE:
+            flash(_("The track is changed and your reason is recorded."), "success")
+            return _back(citizen_id)
+        if outcome is OverrideOutcome.NOT_HELD:
+            return _not_held(citizen_id)
+        form.to_track.errors = [_("The citizen is already on that track.")]
+    view = _load(citizen_id)
+    if not view.held_by_me:
+        return _not_held(citizen_id)
+    status = 400 if form.is_submitted() else 200
+    return render_template("casework/case_override.html", view=view, form=form), status
+
+
+@bp.route("/sagsbehandler/borger/<int:citizen_id>/luk", methods=["GET", "POST"])
+@role_required(Role.CASEWORKER)
+def close(citizen_id: int) -> Any:
+    """Close the case, with the reason (asks for confirmation first)."""
+    ref = _scoped(citizen_id)
+    form = CloseForm()
+    if form.validate_on_submit():
+        if not actions.close_case(
+            get_session(),
+            ref.municipality_id,
+            ref.id,
+            citizen_id,
+            form.note.data,
+            current_actor(),
+        ):
+            return _not_held(citizen_id)
+        flash(_("The case is closed."), "success")
+        return redirect(url_for("casework.queue"))
+    view = _load(citizen_id)
+    if not view.held_by_me:
+        return _not_held(citizen_id)
+    status = 400 if form.is_submitted() else 200
+    return render_template("casework/case_close.html", view=view, form=form), status

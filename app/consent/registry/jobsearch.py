@@ -1,0 +1,106 @@
+"""Registry entries for the job search.
+
+Tables: job_log_entry, plan_item, contact_request.
+
+The job-search log is control data: the job centre uses it to check availability for
+work (and to help, as the caseworker sees the search). The plan and the requests to talk
+to a person are used only to help.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+from app.consent.registry.base import (
+    AVAILABILITY,
+    HELP,
+    HELP_AND_CONTROL,
+    LAB,
+    WHILE_REGISTERED,
+    Category,
+    PersonalField,
+    Source,
+    _technical,
+)
+
+
+def _joblog(column: str, label: Any) -> PersonalField:
+    return PersonalField(
+        "job_log_entry",
+        column,
+        label,
+        Category.JOB_SEARCH,
+        source=Source.SELF_DECLARED,
+        purposes=HELP_AND_CONTROL,
+        legal_basis=AVAILABILITY,
+        retention=WHILE_REGISTERED,
+    )
+
+
+def _plan(column: str, label: Any, source: Source = Source.SELF_DECLARED) -> Any:
+    return PersonalField(
+        "plan_item",
+        column,
+        label,
+        Category.PLAN,
+        source=source,
+        purposes=HELP,
+        legal_basis=LAB,
+        retention=WHILE_REGISTERED,
+    )
+
+
+def _contact(column: str, label: Any, source: Source = Source.SELF_DECLARED) -> Any:
+    return PersonalField(
+        "contact_request",
+        column,
+        label,
+        Category.CONTACT,
+        source=source,
+        purposes=HELP,
+        legal_basis=LAB,
+        retention=WHILE_REGISTERED,
+    )
+
+
+FIELDS: tuple[PersonalField, ...] = (
+    # job_log_entry
+    _technical("job_log_entry", "id", "primary key"),
+    _technical("job_log_entry", "citizen_id", "links the row to you"),
+    _joblog("kind", _l("Kind of job-search entry")),
+    _joblog("employer", _l("Employer you applied to")),
+    _joblog("title", _l("Job title or activity in your job-search log")),
+    _joblog("on_date", _l("Date of the application or activity")),
+    _joblog("status", _l("Status of the application")),
+    _joblog("note", _l("Your note in the job-search log")),
+    _technical("job_log_entry", "created_at", "when the entry was written"),
+    # plan_item
+    _technical("plan_item", "id", "primary key"),
+    _technical("plan_item", "citizen_id", "links the row to you"),
+    _plan("kind", _l("Goal or activity in your plan")),
+    _plan("text", _l("What the goal or activity is")),
+    _plan("due_on", _l("When the goal or activity is due")),
+    _plan("status", _l("Whether the goal or activity is done")),
+    _plan("author_role", _l("Who wrote the item in your plan"), Source.SYSTEM),
+    _plan(
+        "agreed_at",
+        _l("When you agreed the item with the job centre"),
+        Source.CASEWORKER,
+    ),
+    _technical("plan_item", "created_at", "when the item was written"),
+    # contact_request
+    _technical("contact_request", "id", "primary key"),
+    _technical("contact_request", "citizen_id", "links the row to you"),
+    _contact("created_at", _l("When you asked to talk to a person"), Source.SYSTEM),
+    _contact("channel", _l("How you asked to be contacted")),
+    _contact("message", _l("What you wanted to talk about")),
+    _contact("status", _l("Whether your request has been handled"), Source.CASEWORKER),
+    _contact("handled_at", _l("When your request was handled"), Source.CASEWORKER),
+    _technical(
+        "contact_request",
+        "handled_by_user_id",
+        "the caseworker who handled it (shown in the change history)",
+    ),
+)

@@ -1,0 +1,32 @@
+"""The two sizes of the demo: who lives where, and how counts are shared out."""
+
+from __future__ import annotations
+
+from app import geo
+
+SIZES = ("small", "national")
+# The small demo has citizens in the four largest cities only, enough to click through.
+SMALL_CITIZEN_MUNICIPALITIES = (101, 751, 461, 851)
+SMALL_CITIZENS_PER_MUNICIPALITY = 40
+NATIONAL_CITIZENS = 120_000
+
+
+def citizen_counts(size: str) -> dict[int, int]:
+    """How many citizens each municipality gets at a size, by municipality code."""
+    if size == "small":
+        return dict.fromkeys(
+            SMALL_CITIZEN_MUNICIPALITIES, SMALL_CITIZENS_PER_MUNICIPALITY
+        )
+    return apportion(NATIONAL_CITIZENS, geo.POPULATION)
+
+
+def apportion(total: int, weights: dict[int, int]) -> dict[int, int]:
+    """total shared out by weight; largest remainder, so the counts add up to total."""
+    weight_sum = sum(weights.values())
+    exact = {key: total * weight / weight_sum for key, weight in weights.items()}
+    counts = {key: int(value) for key, value in exact.items()}
+    short = total - sum(counts.values())
+    by_remainder = sorted(exact, key=lambda key: (counts[key] - exact[key], key))
+    for key in by_remainder[:short]:
+        counts[key] += 1
+    return counts

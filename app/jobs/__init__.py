@@ -1,0 +1,1 @@
+"""Job postings: import, matching against citizens, and the citizen's job pages."""

@@ -1,0 +1,240 @@
+"""Job matching for citizens: an adapter from the database rows to `app.ml.matching`.
+
+The matcher itself is pure (`app.ml.matching`); this module reads the citizen's profile
+and the current postings, keeps one `MatchIndex` per database in memory, and turns the
+matcher's results into values the pages can show: posting rows, skill and occupation
+labels in the reader's language, the score and the model version.
+
+The index covers current postings (deadline today or later, or none). It is rebuilt when
+a cheap stamp over those postings changes (count, highest id, latest updated_at, today's
+date), never per request otherwise; a posting edited in place moves its updated_at, so
+other processes notice, and the importer also calls `invalidate_match_index()`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from app.geo import postcode_info
+from app.ml import matching as ml
+from app.ml.taxonomy import Taxonomy
+from app.models import (
+    Citizen,
+    CitizenOccupation,
+    CitizenSkill,
+    JobPreferences,
+    Occupation,
+    OccupationLink,
+    Posting,
+    PostingSkill,
+    Skill,
+    WorkExperience,
+)
+from app.taxonomy.services import load_taxonomy
+
+MODEL_VERSION = ml.MODEL_VERSION
+
+# Without a preferences row, the citizen gets the same defaults the row would have.
+DEFAULT_MAX_DISTANCE_KM = 30
+
+
+MAX_DISTANCE_KM = 500
+
+
+# --- the citizen's profile -----------------------------------------------------------
+
+
+def profile_for(session: Session, citizen_id: int) -> ml.CitizenProfile:
+    """The citizen's skills, occupations, location and preferences as the matcher wants.
+
+    The occupations the citizen has worked in come from two places, read together:
+    the jobs in the CV's work history (WorkExperience, each normalised to an occupation
+    on "Mit CV") and the older experience rows (CitizenOccupation, link=experience,
+    which caseworkers and imports write). Both stay, because each is a source of truth
+    for its own writers; an occupation in both counts once, first by where it appears
+    first. The matcher uses only which occupations, not how many years.
+    """
+    citizen = session.get(Citizen, citizen_id)
+    if citizen is None:
+        raise LookupError(f"no citizen {citizen_id}")
+    skills = frozenset(
+        session.scalars(
+            select(Skill.uri)
+            .join(CitizenSkill, CitizenSkill.skill_id == Skill.id)
+            .where(CitizenSkill.citizen_id == citizen_id)
+        )
+    )
+    desired: list[str] = []
+    history: list[str] = []
+    rows = session.execute(
+        select(Occupation.uri, CitizenOccupation.link)
+        .join(CitizenOccupation, CitizenOccupation.occupation_id == Occupation.id)
+        .where(CitizenOccupation.citizen_id == citizen_id)
+        .order_by(CitizenOccupation.id)
+    )
+    for uri, link in rows:
+        (desired if link is OccupationLink.DESIRED else history).append(uri)
+    history.extend(
+        session.scalars(
+            select(Occupation.uri)
+            .join(WorkExperience, WorkExperience.occupation_id == Occupation.id)
+            .where(WorkExperience.citizen_id == citizen_id)
+            .order_by(WorkExperience.started_on.desc(), WorkExperience.id)
+        )
+    )
+    history = list(dict.fromkeys(history))
+    preferences = session.scalar(
+        select(JobPreferences).where(JobPreferences.citizen_id == citizen_id)
+    )
+    place = postcode_info(citizen.postcode) if citizen.postcode else None
+    return ml.CitizenProfile(
+        skills=skills,
+        desired_occupations=tuple(desired),
+        occupation_history=tuple(history),
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        max_distance_km=float(
+            preferences.max_distance_km
+            if preferences is not None and preferences.max_distance_km
+            else DEFAULT_MAX_DISTANCE_KM
+        ),
+        hours=preferences.hours.value if preferences is not None else "any",
+        open_to_other_industries=(
+            preferences.open_to_other_industries if preferences is not None else True
+        ),
+    )
+
+
+def profile_is_empty(profile: ml.CitizenProfile) -> bool:
+    return not (
+        profile.skills or profile.desired_occupations or profile.occupation_history
+    )
+
+
+def has_location(profile: ml.CitizenProfile) -> bool:
+    return profile.lat is not None and profile.lon is not None
+
+
+# --- the index, cached per process --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CachedIndex:
+    """The index of current postings, and the stamp it was built for."""
+
+    stamp: tuple[Any, ...]
+    taxonomy: Taxonomy
+    index: ml.MatchIndex
+    by_id: dict[int, ml.Posting]
+    by_occupation: dict[str, tuple[ml.Posting, ...]]
+
+
+_cache: dict[str, CachedIndex] = {}
+_lock = threading.Lock()
+# How many times an index was built in this process (the tests read it).
+builds = 0
+
+
+def _current(today: date) -> Any:
+    return or_(Posting.deadline.is_(None), Posting.deadline >= today)
+
+
+def _stamp(session: Session, today: date) -> tuple[Any, ...]:
+    count, max_id, newest = session.execute(
+        select(
+            func.count(Posting.id), func.max(Posting.id), func.max(Posting.updated_at)
+        ).where(_current(today))
+    ).one()
+    if isinstance(newest, datetime):
+        newest = newest.isoformat()
+    return (today.isoformat(), int(count or 0), max_id, newest)
+
+
+def _cache_key(session: Session) -> str:
+    bind = session.get_bind()
+    return bind.engine.url.render_as_string(hide_password=True)
+
+
+def invalidate_match_index() -> None:
+    """Forget every cached index (after postings were edited in place)."""
+    with _lock:
+        _cache.clear()
+
+
+def _load_postings(session: Session, today: date) -> list[ml.Posting]:
+    essential: dict[int, set[str]] = defaultdict(set)
+    optional: dict[int, set[str]] = defaultdict(set)
+    skill_rows = session.execute(
+        select(PostingSkill.posting_id, Skill.uri, PostingSkill.required)
+        .join(Skill, Skill.id == PostingSkill.skill_id)
+        .join(Posting, Posting.id == PostingSkill.posting_id)
+        .where(_current(today))
+    )
+    for posting_id, uri, required in skill_rows:
+        (essential if required else optional)[posting_id].add(uri)
+    rows = session.execute(
+        select(
+            Posting.id,
+            Posting.title,
+            Occupation.uri,
+            Posting.latitude,
+            Posting.longitude,
+            Posting.hours,
+            Posting.employer,
+        )
+        .outerjoin(Occupation, Occupation.id == Posting.occupation_id)
+        .where(_current(today))
+        .order_by(Posting.id)
+    )
+    return [
+        ml.Posting(
+            id=posting_id,
+            title=title,
+            occupation_uri=occupation_uri,
+            essential_skills=frozenset(essential.get(posting_id, ())),
+            optional_skills=frozenset(optional.get(posting_id, ())),
+            lat=lat,
+            lon=lon,
+            hours=hours.value if hours is not None else "any",
+            employer=employer,
+        )
+        for posting_id, title, occupation_uri, lat, lon, hours, employer in rows
+    ]
+
+
+def match_index(session: Session) -> CachedIndex:
+    """The index of current postings, rebuilt only when the postings have changed."""
+    global builds
+    taxonomy = load_taxonomy(session)
+    today = date.today()
+    stamp = _stamp(session, today)
+    key = _cache_key(session)
+    cached = _cache.get(key)
+    if cached is not None and cached.stamp == stamp and cached.taxonomy is taxonomy:
+        return cached
+    with _lock:
+        cached = _cache.get(key)
+        if cached is not None and cached.stamp == stamp and cached.taxonomy is taxonomy:
+            return cached
+        postings = _load_postings(session, today)
+        by_occupation: dict[str, list[ml.Posting]] = defaultdict(list)
+        for posting in postings:
+            if posting.occupation_uri is not None:
+                by_occupation[posting.occupation_uri].append(posting)
+        cached = CachedIndex(
+            stamp=stamp,
+            taxonomy=taxonomy,
+            index=ml.MatchIndex.build(postings, taxonomy),
+            by_id={p.id: p for p in postings},
+            by_occupation={uri: tuple(ps) for uri, ps in by_occupation.items()},
+        )
+        _cache[key] = cached
+        builds += 1
+        return cached

@@ -1,0 +1,366 @@
+"""The citizen's job pages as read models: ranked matches, one posting, alternatives.
+
+Each result carries what its page needs to explain itself: the posting row, the score,
+the reasons with skill and occupation labels in the reader's language, and the model
+version. The index and the citizen's profile come from app.jobs.matching.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.jobs.matching import (
+    MODEL_VERSION,
+    has_location,
+    match_index,
+    profile_for,
+    profile_is_empty,
+)
+from app.ml import matching as ml
+from app.ml.taxonomy import Taxonomy
+from app.models import Occupation, Posting, PostingSkill, Skill
+from app.pagination import Page
+from app.taxonomy.services import load_taxonomy
+
+# A posting must score more than what fitting hours alone gives (0.10) to be shown.
+MIN_SCORE = 0.15
+
+
+# The list shows at most this many of the best matches; nobody pages further.
+MAX_RESULTS = 200
+
+
+# Distances offered when the citizen could widen the search, in kilometres.
+WIDER_DISTANCES = (10, 20, 30, 50, 75, 100, 150, 250, 500)
+
+
+# --- values handed to the pages ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """A taxonomy concept by URI with its label in the reader's language."""
+
+    uri: str
+    label: str
+
+
+@dataclass(frozen=True)
+class JobMatch:
+    """One posting for one citizen: the row, the score and the reasons, labelled."""
+
+    posting: Posting
+    score: float
+    model_version: str
+    reasons: ml.MatchReasons
+    matched_essential: tuple[Labelled, ...]
+    matched_optional: tuple[Labelled, ...]
+    missing_essential: tuple[Labelled, ...]
+    missing_optional: tuple[Labelled, ...]
+    occupation: Labelled | None
+
+    @property
+    def essential_count(self) -> int:
+        return len(self.matched_essential) + len(self.missing_essential)
+
+    @property
+    def distance_km(self) -> float | None:
+        return self.reasons.distance_km
+
+    @property
+    def occupation_match(self) -> str | None:
+        return self.reasons.occupation_match
+
+    @property
+    def hours_fit(self) -> bool:
+        return self.reasons.hours_fit
+
+
+@dataclass(frozen=True)
+class MatchPage(Page):
+    """One page of a citizen's matches, with what the page needs to explain itself."""
+
+    empty_profile: bool = False
+    located: bool = True
+    max_distance_km: float | None = None
+    hours: str = "any"
+    occupation: Labelled | None = None
+    unknown_occupation: bool = False
+    capped: bool = False
+    wider_distance_km: int | None = None
+    missing_skills: tuple[Labelled, ...] = ()
+    model_version: str = MODEL_VERSION
+
+
+@dataclass(frozen=True)
+class AlternativeOccupation:
+    """An occupation in another field, the skills that carry over and those to learn."""
+
+    occupation: Labelled
+    score: float
+    transferable_skills: tuple[Labelled, ...]
+    skills_to_learn: tuple[Labelled, ...]
+    postings_nearby: int
+    model_version: str = MODEL_VERSION
+
+
+@dataclass(frozen=True)
+class Alternatives:
+    """The citizen's alternatives and the facts the page explains them with."""
+
+    items: tuple[AlternativeOccupation, ...]
+    empty_profile: bool
+    has_skills: bool
+    open_to_other_industries: bool
+    located: bool
+    max_distance_km: float | None
+    model_version: str = MODEL_VERSION
+
+
+# --- labels ----------------------------------------------------------------------------
+
+
+def _labels(taxonomy: Taxonomy, uris: Iterable[str], lang: str) -> tuple[Labelled, ...]:
+    return tuple(Labelled(uri, taxonomy.label(uri, lang)) for uri in uris)
+
+
+def _labelled_match(
+    match: ml.Match,
+    posting_row: Posting,
+    posting: ml.Posting,
+    taxonomy: Taxonomy,
+    lang: str,
+) -> JobMatch:
+    reasons = match.reasons
+    occupation = (
+        Labelled(posting.occupation_uri, taxonomy.label(posting.occupation_uri, lang))
+        if posting.occupation_uri
+        else None
+    )
+    missing_optional = sorted(
+        set(posting.optional_skills) - set(reasons.matched_optional)
+    )
+    return JobMatch(
+        posting=posting_row,
+        score=match.score,
+        model_version=match.model_version,
+        reasons=reasons,
+        matched_essential=_labels(taxonomy, reasons.matched_essential, lang),
+        matched_optional=_labels(taxonomy, reasons.matched_optional, lang),
+        missing_essential=_labels(taxonomy, reasons.missing_essential, lang),
+        missing_optional=_labels(taxonomy, missing_optional, lang),
+        occupation=occupation,
+    )
+
+
+# --- use cases -----------------------------------------------------------------------
+
+
+def _wider(distance: float | None) -> int | None:
+    if distance is None:
+        return None
+    return next((d for d in WIDER_DISTANCES if d > distance), None)
+
+
+def jobs_for(
+    session: Session,
+    citizen_id: int,
+    page: int = 1,
+    per_page: int = 10,
+    max_distance_km: float | None = None,
+    hours: str | None = None,
+    occupation_uri: str | None = None,
+    lang: str = "da",
+) -> MatchPage:
+    """One page of the citizen's best-matching current postings, best first.
+
+    `max_distance_km` and `hours` override the citizen's saved preferences for this
+    search; `occupation_uri` shows only postings for that occupation (all of them,
+    ranked, however weak the match).
+    """
+    profile = profile_for(session, citizen_id)
+    located = has_location(profile)
+    if max_distance_km is not None:
+        profile = dataclasses.replace(profile, max_distance_km=float(max_distance_km))
+    if not located:
+        profile = dataclasses.replace(profile, max_distance_km=None)
+    wanted_hours = hours if hours in ("full", "part", "any") else profile.hours
+    cached = match_index(session)
+    taxonomy = cached.taxonomy
+
+    occupation: Labelled | None = None
+    unknown_occupation = False
+    if occupation_uri:
+        if taxonomy.occupation(occupation_uri) is None:
+            unknown_occupation = True
+        else:
+            occupation = Labelled(occupation_uri, taxonomy.label(occupation_uri, lang))
+
+    common: dict[str, Any] = {
+        "located": located,
+        "max_distance_km": profile.max_distance_km,
+        "hours": wanted_hours,
+        "occupation": occupation,
+        "unknown_occupation": unknown_occupation,
+    }
+    if profile_is_empty(profile) and occupation is None:
+        return MatchPage(
+            items=[], number=1, per_page=per_page, total=0, empty_profile=True, **common
+        )
+
+    filters = ml.MatchFilters(hours=wanted_hours)
+    if occupation is not None:
+        # The citizen asked for this occupation: show every posting for it, ranked.
+        matches = ml.naive_rank(
+            dataclasses.replace(profile, open_to_other_industries=True),
+            cached.by_occupation.get(occupation.uri, ()),
+            taxonomy,
+            limit=MAX_RESULTS,
+            filters=filters,
+        )
+    else:
+        matches = ml.rank_jobs_for(
+            profile,
+            cached.index,
+            limit=MAX_RESULTS,
+            filters=dataclasses.replace(filters, min_score=MIN_SCORE),
+        )
+    total = len(matches)
+    pages = max(1, -(-total // per_page))
+    number = min(max(1, page), pages)
+    shown = matches[(number - 1) * per_page : number * per_page]
+    rows = _posting_rows(session, [m.posting_id for m in shown])
+    items = [
+        _labelled_match(
+            m, rows[m.posting_id], cached.by_id[m.posting_id], taxonomy, lang
+        )
+        for m in shown
+        if m.posting_id in rows and m.posting_id in cached.by_id
+    ]
+    missing = Counter(uri for m in shown for uri in m.reasons.missing_essential)
+    return MatchPage(
+        items=items,
+        number=number,
+        per_page=per_page,
+        total=total,
+        capped=total >= MAX_RESULTS,
+        wider_distance_km=_wider(profile.max_distance_km) if located else None,
+        missing_skills=_labels(
+            taxonomy, [uri for uri, _ in missing.most_common(5)], lang
+        ),
+        **common,
+    )
+
+
+def _posting_rows(session: Session, ids: Sequence[int]) -> dict[int, Posting]:
+    if not ids:
+        return {}
+    return {
+        p.id: p for p in session.scalars(select(Posting).where(Posting.id.in_(ids)))
+    }
+
+
+def posting_detail(
+    session: Session, citizen_id: int, posting_id: int, lang: str = "da"
+) -> JobMatch | None:
+    """A current posting with this citizen's full match reasons; None if unknown or expired."""
+    row = session.get(Posting, posting_id)
+    if row is None or (row.deadline is not None and row.deadline < date.today()):
+        return None
+    taxonomy = load_taxonomy(session)
+    essential: set[str] = set()
+    optional: set[str] = set()
+    for uri, required in session.execute(
+        select(Skill.uri, PostingSkill.required)
+        .join(Skill, Skill.id == PostingSkill.skill_id)
+        .where(PostingSkill.posting_id == posting_id)
+    ):
+        (essential if required else optional).add(uri)
+    occupation_uri = (
+        session.scalar(select(Occupation.uri).where(Occupation.id == row.occupation_id))
+        if row.occupation_id is not None
+        else None
+    )
+    posting = ml.Posting(
+        id=row.id,
+        title=row.title,
+        occupation_uri=occupation_uri,
+        essential_skills=frozenset(essential),
+        optional_skills=frozenset(optional),
+        lat=row.latitude,
+        lon=row.longitude,
+        hours=row.hours.value if row.hours is not None else "any",
+        employer=row.employer,
+    )
+    # The citizen opened this posting: explain it whatever the distance or field.
+    profile = dataclasses.replace(
+        profile_for(session, citizen_id),
+        max_distance_km=None,
+        open_to_other_industries=True,
+    )
+    (match,) = ml.naive_rank(profile, [posting], taxonomy, limit=1)
+    return _labelled_match(match, row, posting, taxonomy, lang)
+
+
+def _nearby(
+    profile: ml.CitizenProfile, postings: Iterable[ml.Posting], max_km: float | None
+) -> int:
+    if profile.lat is None or profile.lon is None or max_km is None:
+        return sum(1 for _ in postings)
+    lat, lon = profile.lat, profile.lon
+    return sum(
+        1
+        for p in postings
+        # A posting without a location (remote work) is within reach.
+        if p.lat is None
+        or p.lon is None
+        or ml.haversine_km(lat, lon, p.lat, p.lon) <= max_km
+    )
+
+
+def alternatives_for(
+    session: Session, citizen_id: int, limit: int = 10, lang: str = "da"
+) -> Alternatives:
+    """Occupations in other fields the citizen's skills carry over to, best first."""
+    profile = profile_for(session, citizen_id)
+    located = has_location(profile)
+    max_km = profile.max_distance_km if located else None
+    cached = match_index(session)
+    taxonomy = cached.taxonomy
+    found = ml.alternative_occupations(
+        profile.skills,
+        (*profile.desired_occupations, *profile.occupation_history),
+        taxonomy,
+        limit=limit,
+    )
+    items = tuple(
+        AlternativeOccupation(
+            occupation=Labelled(
+                a.occupation_uri, taxonomy.label(a.occupation_uri, lang)
+            ),
+            score=a.score,
+            transferable_skills=_labels(taxonomy, a.transferable_skills, lang),
+            skills_to_learn=_labels(taxonomy, a.skills_to_learn, lang),
+            postings_nearby=_nearby(
+                profile, cached.by_occupation.get(a.occupation_uri, ()), max_km
+            ),
+            model_version=a.model_version,
+        )
+        for a in found
+    )
+    return Alternatives(
+        items=items,
+        empty_profile=profile_is_empty(profile),
+        has_skills=bool(profile.skills),
+        open_to_other_industries=profile.open_to_other_industries,
+        located=located,
+        max_distance_km=max_km,
+    )

@@ -1,0 +1,1 @@
+"""The citizen's job search: the job-search log ("Joblog") and the plan ("Min plan")."""

@@ -1,0 +1,123 @@
+"""Segmentation's pages: 'Din vej' (the citizen's track explained), the public model
+card, and the administrators' fairness audit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, render_template, request, url_for
+from flask_babel import format_percent
+from flask_login import current_user
+
+from app.db import get_session
+from app.models import Role
+from app.security import current_citizen_id, public, role_required
+from app.segmentation import fairness
+from app.segmentation.labels import (
+    ADVICE,
+    ATTRIBUTE_LABELS,
+    FEATURE_LABELS,
+    GROUP_LABELS,
+    MEASURE_LABELS,
+    MIN_PUBLIC_GROUP,
+    OVERRIDE_REASONS,
+    REASON_SENTENCES,
+)
+from app.segmentation.model_store import current_settings, load_model
+from app.segmentation.track import my_track as track_of
+
+bp = Blueprint("segmentation", __name__, template_folder="templates")
+
+
+def _reason_sentences(reasons: list[dict[str, Any]]) -> list[tuple[bool, Any]]:
+    result = []
+    for reason in reasons:
+        sentences = REASON_SENTENCES.get(str(reason.get("feature")))
+        if sentences is None:
+            continue
+        raises = float(reason.get("contribution", 0)) > 0
+        result.append((raises, sentences[0] if raises else sentences[1]))
+    return result
+
+
+@bp.get("/din-vej")
+@role_required(Role.CITIZEN)
+def my_track() -> str:
+    """Din vej: the citizen's track, the main reasons, what they can change, review."""
+    session = get_session()
+    citizen_id = current_citizen_id()
+    view = track_of(session, citizen_id)
+    advice = []
+    if view is not None:
+        for reason in view.changeable:
+            text, endpoint = ADVICE[reason["feature"]]
+            advice.append((text, url_for(endpoint)))
+    return render_template(
+        "segmentation/track.html",
+        view=view,
+        reasons=_reason_sentences(view.reasons) if view else [],
+        advice=advice,
+        override_reason=OVERRIDE_REASONS.get(view.override_reason or "")
+        if view
+        else None,
+        contact_url=url_for("dialogue.contact"),
+        objection_url=url_for("consent.objection"),
+        screening_url=url_for("onboarding.situation"),
+        model_card_url=url_for("segmentation.model_card"),
+        format_percent=format_percent,
+    )
+
+
+@bp.get("/algoritmer/segmentering")
+@public
+def model_card() -> str:
+    """The segmentation model's card: what it uses, how well it does, for whom."""
+    settings = current_settings()
+    max_gap = float(current_app.config["FAIRNESS_MAX_GAP"])
+    model = load_model(settings)
+    return render_template(
+        "segmentation/model_card.html",
+        model=model,
+        settings=settings,
+        max_gap=max_gap,
+        features=list(zip(model.feature_names, model.coefficients, strict=True)),
+        labels=FEATURE_LABELS,
+        attribute_labels=ATTRIBUTE_LABELS,
+        group_labels=GROUP_LABELS,
+        measure_labels=MEASURE_LABELS,
+        format_percent=format_percent,
+        holdout=fairness.holdout_audit(settings.threshold, max_gap),
+        external=fairness.external_check(threshold=settings.threshold, max_gap=max_gap),
+        national=fairness.national_flag_rates(get_session(), max_gap),
+        min_group=MIN_PUBLIC_GROUP,
+    )
+
+
+SCOPES = ("kommune", "hele-landet")
+
+
+@bp.get("/administration/retfaerdighed")
+@role_required(Role.ADMIN)
+def fairness_audit() -> str:
+    """Flag and error rates by gender, age band and origin, with intervals and gaps."""
+    scope = request.args.get("omraade", SCOPES[0])
+    if scope not in SCOPES:
+        scope = SCOPES[0]
+    settings = current_settings()
+    max_gap = float(current_app.config["FAIRNESS_MAX_GAP"])
+    current = fairness.current_flag_rates(
+        get_session(),
+        max_gap,
+        municipality_id=current_user.municipality_id if scope == "kommune" else None,
+    )
+    return render_template(
+        "segmentation/fairness.html",
+        scope=scope,
+        current=current,
+        holdout=fairness.holdout_audit(settings.threshold, max_gap),
+        max_gap=max_gap,
+        attribute_labels=ATTRIBUTE_LABELS,
+        group_labels=GROUP_LABELS,
+        measure_labels=MEASURE_LABELS,
+        format_percent=format_percent,
+    )

@@ -1,1 +1,0 @@
-"""Use cases shared by several blueprints and the CLI (taxonomy, postings, matching)."""

@@ -1,0 +1,27 @@
+"""Named signals by which the areas react to each other without importing each other.
+
+A sender passes the request's session as the sender and names the citizen, e.g.
+``profile_changed.send(session, citizen_id=7, trigger="cv")``. Receivers run inside the
+same transaction: they flush, and the request (or command) commits once at its end.
+Who listens is written next to each signal; `tests/test_signals.py` checks it.
+"""
+
+from __future__ import annotations
+
+from blinker import Namespace
+
+_signals = Namespace()
+
+profile_changed = _signals.signal("profile-changed")
+"""A change that may affect the citizen's track: screening answers, wishes, the CV, the
+job-search log, or a request to talk to a person. kwargs: citizen_id, trigger.
+Received by segmentation, which re-screens the citizen."""
+
+objection_changed = _signals.signal("objection-changed")
+"""The citizen objected to profiling, or withdrew the objection. kwargs: citizen_id.
+Received by segmentation: an objecting citizen is assessed by a person, never scored."""
+
+consent_changed = _signals.signal("consent-changed")
+"""The citizen gave or withdrew a consent. kwargs: citizen_id, purpose, given.
+Sent for the areas that act on consents (the share-CV consent, a provider's access);
+none of today's areas keeps a copy of a consent, so none listens yet."""

@@ -1,0 +1,1 @@
+"""The occupation and skill taxonomy: import, reading, and the autocomplete."""

@@ -1,0 +1,441 @@
+"""The taxonomy in the database: ESCO import, the demo taxonomy, reading and search."""
+
+from __future__ import annotations
+
+import os
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.data import demo_taxonomy
+from app.models import (
+    ConceptLabel,
+    ConceptType,
+    IscoGroup,
+    Occupation,
+    OccupationSkill,
+    Skill,
+    SkillKind,
+    TaxonomySource,
+)
+from app.taxonomy import importer
+from app.taxonomy import services as taxonomy
+from tests.esco_layout import (
+    ISCO_HEADER,
+    OCCUPATION_HEADER,
+    RELATION_HEADER,
+    SKILL_HEADER,
+    csv_text,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+ESCO_DIR = Path(
+    os.environ.get("JOBUNIVERS_ESCO_DIR", ROOT.parent / "shared" / "data" / "esco")
+)
+
+OCC = "http://data.europa.eu/esco/occupation/"
+SKILL = "http://data.europa.eu/esco/skill/"
+NURSE, DEVELOPER, COOK = OCC + "nurse", OCC + "developer", OCC + "cook"
+CARE, PYTHON, MEALS = SKILL + "patient-care", SKILL + "python", SKILL + "cook-meals"
+
+
+def _occupation(uri: str, isco: str, label: str, alts: str = "") -> dict[str, str]:
+    return {
+        "conceptType": "Occupation",
+        "conceptUri": uri,
+        "iscoGroup": isco,
+        "preferredLabel": label,
+        "altLabels": alts,
+        "status": "released",
+        "description": f"{label} does things.",
+        "code": f"{isco}.1",
+    }
+
+
+def _skill(uri: str, kind: str, label: str, alts: str = "") -> dict[str, str]:
+    return {
+        "conceptType": "KnowledgeSkillCompetence",
+        "conceptUri": uri,
+        "skillType": kind,
+        "reuseLevel": "sector-specific",
+        "preferredLabel": label,
+        "altLabels": alts,
+        "status": "released",
+    }
+
+
+def _isco(code: str, label: str) -> dict[str, str]:
+    return {
+        "conceptType": "ISCOGroup",
+        "conceptUri": f"http://data.europa.eu/esco/isco/C{code}",
+        "code": code,
+        "preferredLabel": label,
+        "status": "released",
+    }
+
+
+def _relation(occupation: str, kind: str, skill: str) -> dict[str, str]:
+    return {
+        "occupationUri": occupation,
+        "relationType": kind,
+        "skillType": "skill/competence",
+        "skillUri": skill,
+    }
+
+
+RELATIONS = [
+    _relation(NURSE, "essential", CARE),
+    _relation(NURSE, "optional", MEALS),
+    _relation(DEVELOPER, "essential", PYTHON),
+    _relation(COOK, "essential", MEALS),
+    _relation(COOK, "optional", SKILL + "not-in-the-bundle"),
+]
+
+
+def make_bundle(
+    tmp_path: Path, version: str = "1.1.1", relations: list[dict[str, str]] = RELATIONS
+) -> list[Path]:
+    """A tiny ESCO bundle in the official layout: an English zip and a Danish folder."""
+    archive = tmp_path / f"esco-v{version}-classification-en-csv.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr(
+            "occupations_en.csv",
+            csv_text(
+                OCCUPATION_HEADER,
+                [
+                    _occupation(
+                        NURSE, "2221", "nurse", "registered nurse\ncharge nurse"
+                    ),
+                    _occupation(DEVELOPER, "2512", "software developer", "programmer"),
+                    _occupation(COOK, "5120", "cook"),
+                ],
+            ),
+        )
+        bundle.writestr(
+            "skills_en.csv",
+            csv_text(
+                SKILL_HEADER,
+                [
+                    _skill(CARE, "skill/competence", "provide patient care"),
+                    _skill(PYTHON, "knowledge", "Python (computer programming)"),
+                    _skill(MEALS, "skill/competence", "cook meals", "prepare food"),
+                ],
+            ),
+        )
+        bundle.writestr(
+            "ISCOGroups_en.csv",
+            csv_text(
+                ISCO_HEADER,
+                [
+                    _isco("2", "Professionals"),
+                    _isco("2221", "Nursing professionals"),
+                    _isco("2512", "Software developers"),
+                    _isco("5120", "Cooks"),
+                ],
+            ),
+        )
+        bundle.writestr(
+            "occupationSkillRelations.csv", csv_text(RELATION_HEADER, relations)
+        )
+    danish = tmp_path / "da"
+    danish.mkdir(exist_ok=True)
+    (danish / "occupations_da.csv").write_text(
+        csv_text(
+            OCCUPATION_HEADER,
+            [
+                _occupation(
+                    NURSE, "2221", "sygeplejerske", "autoriseret sygeplejerske"
+                ),
+                _occupation(DEVELOPER, "2512", "softwareudvikler", "programmør"),
+                # In the Danish file only (an older ESCO version): not imported.
+                _occupation(OCC + "retired", "9999", "udgået stilling"),
+            ],
+        ),
+        encoding="utf-8",
+    )
+    return [archive, danish]
+
+
+def table_counts(db: Session) -> dict[str, int]:
+    return {
+        model.__tablename__: db.scalar(select(func.count()).select_from(model)) or 0
+        for model in (
+            TaxonomySource,
+            IscoGroup,
+            Occupation,
+            Skill,
+            OccupationSkill,
+            ConceptLabel,
+        )
+    }
+
+
+def labels_of(db: Session, uri: str, lang: str) -> list[tuple[str, str]]:
+    concept_id = db.scalar(select(Occupation.id).where(Occupation.uri == uri))
+    return [
+        (kind.value, text)
+        for kind, text in db.execute(
+            select(ConceptLabel.kind, ConceptLabel.text)
+            .where(
+                ConceptLabel.concept_type == ConceptType.OCCUPATION,
+                ConceptLabel.concept_id == concept_id,
+                ConceptLabel.lang == lang,
+            )
+            .order_by(ConceptLabel.kind.desc(), ConceptLabel.id)
+        )
+    ]
+
+
+def test_import_esco_writes_every_table(db: Session, tmp_path: Path) -> None:
+    messages: list[str] = []
+
+    report = importer.import_esco(db, make_bundle(tmp_path), progress=messages.append)
+
+    assert (report.source, report.version, report.languages) == (
+        "esco",
+        "1.1.1",
+        ("da", "en"),
+    )
+    assert report.occupations.total == 3
+    assert report.skills.total == 3
+    assert report.isco_groups.total == 4
+    assert report.relations.total == 4
+    assert report.skipped["relations to concepts not in the import"] == 1
+    assert report.skipped["occupations only in non-English files"] == 1
+    assert report.labels["da"].total == 4
+    assert report.labels["en"].total == 6 + 4 + 4  # occupations, skills, ISCO groups
+    assert table_counts(db) == {
+        "taxonomy_source": 1,
+        "isco_group": 4,
+        "occupation": 3,
+        "skill": 3,
+        "occupation_skill": 4,
+        "concept_label": report.label_total,
+    }
+    nurse = db.scalars(select(Occupation).where(Occupation.uri == NURSE)).one()
+    assert nurse.isco_code == "2221"
+    kinds = dict(db.execute(select(Skill.uri, Skill.kind)).tuples().all())
+    assert kinds[PYTHON] == SkillKind.KNOWLEDGE and kinds[CARE] == SkillKind.SKILL
+    assert labels_of(db, NURSE, "en") == [
+        ("preferred", "nurse"),
+        ("alternative", "registered nurse"),
+        ("alternative", "charge nurse"),
+    ]
+    assert messages and "1.1.1" in messages[0]
+    assert "occupations" in report.summary() and "labels da" in report.summary()
+
+
+def test_import_esco_twice_changes_nothing(db: Session, tmp_path: Path) -> None:
+    paths = make_bundle(tmp_path)
+    first = importer.import_esco(db, paths)
+    before = table_counts(db)
+    ids = dict(db.execute(select(Occupation.uri, Occupation.id)).tuples().all())
+
+    second = importer.import_esco(db, paths)
+
+    assert table_counts(db) == before
+    assert dict(db.execute(select(Occupation.uri, Occupation.id)).tuples().all()) == ids
+    assert second.label_total == first.label_total
+    changes = [
+        second.occupations,
+        second.skills,
+        second.relations,
+        *second.labels.values(),
+    ]
+    assert all((c.new, c.changed, c.removed) == (0, 0, 0) for c in changes)
+
+
+def test_reimport_replaces_labels_and_syncs_relations(
+    db: Session, tmp_path: Path
+) -> None:
+    importer.import_esco(db, make_bundle(tmp_path))
+    nurse_id = db.scalar(select(Occupation.id).where(Occupation.uri == NURSE))
+    newer = tmp_path / "newer"
+    newer.mkdir()
+    relations = [r for r in RELATIONS if r["skillUri"] != MEALS] + [
+        _relation(NURSE, "essential", MEALS)  # optional before, essential now
+    ]
+    paths = make_bundle(newer, version="1.2.0", relations=relations)
+    danish = paths[1] / "occupations_da.csv"
+    danish.write_text(
+        danish.read_text(encoding="utf-8").replace(
+            "autoriseret sygeplejerske", "hjemmesygeplejerske"
+        ),
+        encoding="utf-8",
+    )
+
+    report = importer.import_esco(db, paths)
+
+    assert report.version == "1.2.0"
+    assert db.scalar(select(Occupation.id).where(Occupation.uri == NURSE)) == nurse_id
+    assert labels_of(db, NURSE, "da") == [
+        ("preferred", "sygeplejerske"),
+        ("alternative", "hjemmesygeplejerske"),
+    ]
+    assert (report.labels["da"].new, report.labels["da"].removed) == (1, 1)
+    relations_now = taxonomy.load_taxonomy(db).relations
+    assert relations_now[NURSE].essential == {CARE, MEALS}
+    assert COOK not in relations_now  # its only relation is gone
+    assert (report.relations.changed, report.relations.removed) == (1, 1)
+
+
+def test_danish_labels_where_given_and_english_fallback(
+    db: Session, tmp_path: Path
+) -> None:
+    importer.import_esco(db, make_bundle(tmp_path))
+
+    loaded = taxonomy.load_taxonomy(db)
+
+    assert loaded.version == "1.1.1"
+    assert loaded.occupations[NURSE].labels_in("da") == (
+        "sygeplejerske",
+        "autoriseret sygeplejerske",
+    )
+    assert labels_of(db, COOK, "da") == []  # no invented labels in the database
+    assert taxonomy.label_for(db, COOK, "da") == "cook"
+    assert taxonomy.label_for(loaded, NURSE, "da") == "sygeplejerske"
+    assert taxonomy.label_for(db, MEALS, "da") == "cook meals"
+    assert taxonomy.label_for(db, OCC + "unknown", "da") == OCC + "unknown"
+    assert loaded.skills[PYTHON].skill_type == "knowledge"
+    assert loaded.isco_group_of(DEVELOPER) == "2512"
+
+
+def test_import_of_another_language_only_adds_labels(
+    db: Session, tmp_path: Path
+) -> None:
+    paths = make_bundle(tmp_path)
+    importer.import_esco(db, paths[:1])
+    assert labels_of(db, NURSE, "da") == []
+
+    report = importer.import_esco(db, paths[1:])
+
+    assert report.version == "1.1.1"  # the Danish file names no version
+    assert report.occupations.new == 0
+    assert table_counts(db)["occupation"] == 3
+    assert labels_of(db, NURSE, "da")[0] == ("preferred", "sygeplejerske")
+    assert labels_of(db, NURSE, "en")[0] == ("preferred", "nurse")
+    assert table_counts(db)["occupation_skill"] == 4  # no relations file: kept
+
+
+def test_demo_taxonomy_loads_idempotently(db: Session) -> None:
+    report = importer.load_demo_taxonomy(db)
+
+    assert report.source == "jobunivers-demo"
+    assert report.version == demo_taxonomy.VERSION
+    assert report.occupations.total == len(demo_taxonomy.OCCUPATIONS) >= 80
+    assert report.skills.total == len(demo_taxonomy.SKILLS)
+    assert report.labels["da"].total > len(demo_taxonomy.OCCUPATIONS)
+    nurse = demo_taxonomy.OCCUPATIONS[
+        [o.da_label for o in demo_taxonomy.OCCUPATIONS].index("Sygeplejerske")
+    ]
+    row = db.scalars(select(Occupation).where(Occupation.uri == nurse.uri)).one()
+    assert (row.industry, row.isco_code) == (nurse.industry, nurse.isco_code)
+    source = taxonomy.current_source(db)
+    assert source is not None and source.languages == "da,en"
+    before = table_counts(db)
+
+    again = importer.load_demo_taxonomy(db)
+
+    assert table_counts(db) == before
+    assert again.occupations.new == again.relations.new == 0
+    assert all(count.new == 0 for count in again.labels.values())
+    loaded = taxonomy.load_taxonomy(db)
+    assert loaded.occupations[nurse.uri].preferred("da") == "Sygeplejerske"
+    assert set(loaded.skills_for(nurse.uri).essential) == set(nurse.essential_skills)
+
+
+def test_suggest_finds_the_nurse_from_a_misspelling(db: Session) -> None:
+    importer.load_demo_taxonomy(db)
+    nurse_uri = demo_taxonomy.OCCUPATION_PREFIX + "sygeplejerske"
+
+    found = taxonomy.suggest(db, "sygeplejeske", "occupation", "da")
+
+    assert found[0].uri == nurse_uri
+    assert found[0].label == "Sygeplejerske"
+    assert len(found) <= 8
+    in_english = taxonomy.suggest(db, "sygeplejeske", "occupation", "en", limit=1)
+    assert [(s.uri, s.label) for s in in_english] == [(nurse_uri, "Nurse")]
+    with pytest.raises(ValueError):
+        taxonomy.suggest(db, "nurse", "posting", "da")  # type: ignore[arg-type]
+
+
+def test_suggest_on_esco_labels_in_the_readers_language(
+    db: Session, tmp_path: Path
+) -> None:
+    importer.import_esco(db, make_bundle(tmp_path))
+
+    assert taxonomy.suggest(db, "sygeplejeske", "occupation", "da")[0].uri == NURSE
+    # Skills have no Danish labels here: found through English, labelled in English.
+    (meals, *_) = taxonomy.suggest(db, "cooking meals", "skill", "da")
+    assert (meals.uri, meals.label) == (MEALS, "cook meals")
+
+
+def test_esco_wins_over_the_demo_and_the_cache_follows(
+    db: Session, tmp_path: Path
+) -> None:
+    assert taxonomy.current_source(db) is None
+    assert taxonomy.load_taxonomy(db).occupations == {}
+    assert taxonomy.suggest(db, "nurse", "occupation", "en") == []
+
+    importer.load_demo_taxonomy(db)
+    demo = taxonomy.load_taxonomy(db)
+    assert taxonomy.load_taxonomy(db) is demo  # built once, then cached
+    importer.import_esco(db, make_bundle(tmp_path))
+
+    source = taxonomy.current_source(db)
+    assert source is not None and source.name == "esco"
+    esco = taxonomy.load_taxonomy(db)
+    assert esco is not demo and esco.version == "1.1.1"
+    assert set(esco.occupations) == {NURSE, DEVELOPER, COOK}
+    # A demo occupation still on someone's profile keeps its name.
+    nurse_uri = demo_taxonomy.OCCUPATION_PREFIX + "sygeplejerske"
+    assert taxonomy.label_for(db, nurse_uri, "da") == "Sygeplejerske"
+
+
+def test_about_data_shows_the_taxonomy(
+    db: Session, client, get_page, tmp_path: Path
+) -> None:
+    page = get_page("/om-data")
+    text = " ".join(page.get_text().split())
+    assert "ikke indlæst" in text or "No occupation and skill taxonomy" in text
+
+    importer.load_demo_taxonomy(db)
+    db.commit()
+    text = get_page("/om-data").get_text()
+    assert demo_taxonomy.VERSION in text
+
+    importer.import_esco(db, make_bundle(tmp_path, version="1.1.1"))
+    page = get_page("/om-data")
+    text = " ".join(page.get_text().split())
+    assert "ESCO, European Commission" in text and "1.1.1" in text
+    link = page.find("a", href=taxonomy.ESCO_PORTAL_URL)
+    assert link is not None and "ESCO" in link.get_text()
+
+
+@pytest.mark.skipif(
+    not (ESCO_DIR / "esco-v1.1.1-classification-en-csv.zip").is_file(),
+    reason=f"the real ESCO files are not at {ESCO_DIR} (../shared/data/esco)",
+)
+def test_import_the_real_esco_bundle(db: Session) -> None:
+    paths = sorted(p for p in ESCO_DIR.iterdir() if p.suffix in {".zip", ".csv"})
+    started = time.perf_counter()
+
+    report = importer.import_esco(db, paths)
+
+    assert time.perf_counter() - started < 120
+    assert report.version == "1.1.1"
+    assert report.languages == ("da", "en")
+    # 3,007 English occupations, and one that the relations name but only the Danish
+    # (older) file labels.
+    assert report.occupations.total == 3_008
+    assert report.skills.total == 13_896
+    assert report.relations.total == 123_855
+    assert report.labels["da"].total > 10_000
+    counts = table_counts(db)
+    assert counts["occupation"] == 3_008 and counts["occupation_skill"] == 123_855
+    nurse = OCC + "8d3e8aaa-791b-4c75-a465-f3f827028f50"
+    assert labels_of(db, nurse, "da")[0] == ("preferred", "sygeplejerske")

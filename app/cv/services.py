@@ -246,16 +246,31 @@ def set_personal_competences(
         citizen_id=citizen_id,
     )
     text_row = next((row for row in rows if row.code is None), None)
-    if text_row is not None and not free_text:
+    changed |= _set_free_text(session, citizen_id, text_row, free_text, actor)
+    if changed:
+        session.flush()
+        _changed(session, citizen_id)
+    return changed
+
+
+def _set_free_text(
+    session: Session,
+    citizen_id: int,
+    row: PersonalCompetence | None,
+    free_text: str | None,
+    actor: Actor,
+) -> bool:
+    """The competences in the citizen's own words: add, change or remove the row."""
+    if row is not None and not free_text:
         record_deleted(
             session,
-            text_row,
+            row,
             actor=actor,
             reason="Removed from the CV",
             citizen_id=citizen_id,
         )
-        changed = True
-    elif text_row is None and free_text:
+        return True
+    if row is None and free_text:
         record_created(
             session,
             PersonalCompetence(citizen_id=citizen_id, free_text=free_text),
@@ -263,22 +278,19 @@ def set_personal_competences(
             reason="Added to the CV",
             citizen_id=citizen_id,
         )
-        changed = True
-    elif text_row is not None:
-        changed |= bool(
-            change_fields(
-                session,
-                text_row,
-                {"free_text": free_text},
-                actor=actor,
-                reason="Changed in the CV",
-                citizen_id=citizen_id,
-            )
+        return True
+    if row is None:
+        return False
+    return bool(
+        change_fields(
+            session,
+            row,
+            {"free_text": free_text},
+            actor=actor,
+            reason="Changed in the CV",
+            citizen_id=citizen_id,
         )
-    if changed:
-        session.flush()
-        _changed(session, citizen_id)
-    return changed
+    )
 
 
 def set_driving_licences(

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, render_template, request
 from werkzeug.wrappers import Response
 
 from app.db import get_session
+from app.forms import SuggestionForm
 from app.htmx import render_page_or_partial
 from app.i18n import current_lang
 from app.jobs import queries
@@ -13,7 +14,6 @@ from app.jobs.forms import JobFilterForm
 from app.models import Role
 from app.pagination import page_number
 from app.security import current_citizen_id, role_required
-from app.taxonomy.forms import SuggestionForm
 
 bp = Blueprint("jobs", __name__, template_folder="templates")
 

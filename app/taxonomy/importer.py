@@ -192,14 +192,7 @@ def _read_esco(bundle: EscoBundle, known: set[str], ticker: Ticker) -> _Payload:
         isco_labels[row.code][row.lang] = row.labels
         isco_uri.setdefault(row.code, row.uri)
 
-    relations: dict[tuple[str, str], Relation] = {}
-    for row in ticker.count(bundle.relations(), "relation rows read"):
-        pair = (row.occupation_uri, row.skill_uri)
-        # Listed as both essential and optional: essential wins.
-        if row.relation_type == "essential":
-            relations[pair] = Relation.ESSENTIAL
-        else:
-            relations.setdefault(pair, Relation.OPTIONAL)
+    relations = _read_relations(bundle, ticker)
     if bundle.files("relations"):
         payload.relations = relations
     # ESCO 1.1.1's relations name one occupation that its English file lacks (but the
@@ -226,6 +219,20 @@ def _read_esco(bundle: EscoBundle, known: set[str], ticker: Ticker) -> _Payload:
     payload.labels[ConceptType.SKILL] = {u: skill_labels[u] for u in skills}
     payload.labels[ConceptType.ISCO_GROUP] = {c: isco_labels[c] for c in groups}
     return payload
+
+
+def _read_relations(
+    bundle: EscoBundle, ticker: Ticker
+) -> dict[tuple[str, str], Relation]:
+    """(occupation, skill) -> essential or optional; listed as both, essential wins."""
+    relations: dict[tuple[str, str], Relation] = {}
+    for row in ticker.count(bundle.relations(), "relation rows read"):
+        pair = (row.occupation_uri, row.skill_uri)
+        if row.relation_type == "essential":
+            relations[pair] = Relation.ESSENTIAL
+        else:
+            relations.setdefault(pair, Relation.OPTIONAL)
+    return relations
 
 
 def _concept_set(
@@ -290,18 +297,7 @@ def _write(
         ConceptType.SKILL: skill_ids,
         ConceptType.ISCO_GROUP: isco_ids,
     }
-    for concept_type in ConceptType:
-        by_concept = payload.labels[concept_type]
-        if not by_concept:
-            continue
-        ticker.say(f"Writing {concept_type.value} labels")
-        for lang, count in sync.sync_labels(
-            session, concept_type, ids[concept_type], by_concept, ticker
-        ).items():
-            total = report.labels.setdefault(lang, Count())
-            total.total += count.total
-            total.new += count.new
-            total.removed += count.removed
+    _write_labels(session, payload, ids, report, ticker)
 
     if payload.relations is not None:
         ticker.say(f"Writing {len(payload.relations):,} relations")
@@ -319,3 +315,25 @@ def _write(
     session.flush()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write_labels(
+    session: Session,
+    payload: _Payload,
+    ids: dict[ConceptType, dict[str, int]],
+    report: ImportReport,
+    ticker: Ticker,
+) -> None:
+    """Each concept type's labels, counted per language in the report."""
+    for concept_type in ConceptType:
+        by_concept = payload.labels[concept_type]
+        if not by_concept:
+            continue
+        ticker.say(f"Writing {concept_type.value} labels")
+        for lang, count in sync.sync_labels(
+            session, concept_type, ids[concept_type], by_concept, ticker
+        ).items():
+            total = report.labels.setdefault(lang, Count())
+            total.total += count.total
+            total.new += count.new
+            total.removed += count.removed

@@ -199,7 +199,7 @@ def sync_labels(
 
     Labels of a concept in a language the import does not carry are kept.
     """
-    wanted: dict[tuple[int, str, LabelKind, str], None] = {}
+    wanted: dict[Label, None] = {}
     for key, by_lang in by_concept.items():
         concept_id = ids.get(key)
         if concept_id is None:
@@ -208,34 +208,9 @@ def sync_labels(
             for position, text in enumerate(texts):
                 kind = LabelKind.PREFERRED if position == 0 else LabelKind.ALTERNATIVE
                 wanted.setdefault((concept_id, lang, kind, text), None)
-    scope = {(cid, lang) for cid, lang, _kind, _text in wanted}
-    languages = sorted({lang for _cid, lang in scope})
+    languages = sorted({lang for _cid, lang, _kind, _text in wanted})
     counts = {lang: Count() for lang in languages}
-    stale: list[int] = []
-    kept: set[tuple[int, str, LabelKind, str]] = set()
-    if languages:
-        rows = session.execute(
-            select(
-                _LABEL.c.id,
-                _LABEL.c.concept_id,
-                _LABEL.c.lang,
-                _LABEL.c.kind,
-                _LABEL.c.text,
-            ).where(
-                _LABEL.c.concept_type == concept_type,
-                _LABEL.c.lang.in_(languages),
-            )
-        )
-        for id_, concept_id, lang, kind, text in rows:
-            if (concept_id, lang) not in scope:
-                continue
-            label = (concept_id, lang, LabelKind(kind), text)
-            if label in wanted and label not in kept:
-                kept.add(label)
-            else:
-                stale.append(id_)
-                counts[lang].removed += 1
-    _delete_ids(session, _LABEL, stale)
+    kept = _keep_or_remove_labels(session, concept_type, wanted, counts)
     inserts: list[dict[str, Any]] = []
     for label in wanted:
         counts[label[1]].total += 1
@@ -257,6 +232,47 @@ def sync_labels(
         if (written * BATCH) % PROGRESS_EVERY == 0:
             ticker.say(f"{concept_type.value} labels written: {written * BATCH:,}")
     return counts
+
+
+# (concept id, language, preferred or alternative, text)
+Label = tuple[int, str, LabelKind, str]
+
+
+def _keep_or_remove_labels(
+    session: Session,
+    concept_type: ConceptType,
+    wanted: dict[Label, None],
+    counts: dict[str, Count],
+) -> set[Label]:
+    """Delete the stored labels of the import's (concept, language) pairs that it no
+    longer has; return those it keeps."""
+    scope = {(cid, lang) for cid, lang, _kind, _text in wanted}
+    stale: list[int] = []
+    kept: set[Label] = set()
+    if counts:
+        rows = session.execute(
+            select(
+                _LABEL.c.id,
+                _LABEL.c.concept_id,
+                _LABEL.c.lang,
+                _LABEL.c.kind,
+                _LABEL.c.text,
+            ).where(
+                _LABEL.c.concept_type == concept_type,
+                _LABEL.c.lang.in_(sorted(counts)),
+            )
+        )
+        for id_, concept_id, lang, kind, text in rows:
+            if (concept_id, lang) not in scope:
+                continue
+            label = (concept_id, lang, LabelKind(kind), text)
+            if label in wanted and label not in kept:
+                kept.add(label)
+            else:
+                stale.append(id_)
+                counts[lang].removed += 1
+    _delete_ids(session, _LABEL, stale)
+    return kept
 
 
 def sync_relations(

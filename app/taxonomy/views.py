@@ -11,11 +11,11 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from app.db import get_session
+from app.forms import SuggestionForm
 from app.htmx import render_page_or_partial
 from app.i18n import current_lang
 from app.models import Role
 from app.security import role_required
-from app.taxonomy.forms import SuggestionForm
 from app.taxonomy.services import suggest
 
 bp = Blueprint("taxonomy", __name__, template_folder="templates")

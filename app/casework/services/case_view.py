@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -158,21 +159,30 @@ def case_view(
             and case_file.claimed_by_id == caseworker_id
         ),
         claimed_by_name=claimed_by_name,
-        assessment=session.scalars(
+        notes=notes,
+        overrides=overrides,
+        **_citizen_data(session, citizen_id, lang),
+    )
+
+
+def _citizen_data(session: Session, citizen_id: int, lang: str) -> dict[str, Any]:
+    """The assessment, answers, contact wishes, CV, job search, plan and corrections."""
+    return {
+        "assessment": session.scalars(
             select(Assessment)
             .where(Assessment.citizen_id == citizen_id, Assessment.current.is_(True))
             .order_by(Assessment.computed_at.desc(), Assessment.id.desc())
         ).first(),
-        screening=session.scalars(
+        "screening": session.scalars(
             select(ScreeningAnswers).where(ScreeningAnswers.citizen_id == citizen_id)
         ).first(),
-        contact=session.scalars(
+        "contact": session.scalars(
             select(ContactPreferences).where(
                 ContactPreferences.citizen_id == citizen_id
             )
         ).first(),
-        cv=_cv_summary(session, citizen_id, lang),
-        job_log=list(
+        "cv": _cv_summary(session, citizen_id, lang),
+        "job_log": list(
             session.scalars(
                 select(JobLogEntry)
                 .where(JobLogEntry.citizen_id == citizen_id)
@@ -180,10 +190,8 @@ def case_view(
                 .limit(RECENT_LOG_ENTRIES)
             )
         ),
-        plan=_plan(session, citizen_id),
-        notes=notes,
-        overrides=overrides,
-        open_corrections=int(
+        "plan": _plan(session, citizen_id),
+        "open_corrections": int(
             session.scalar(
                 select(func.count()).where(
                     CorrectionRequest.citizen_id == citizen_id,
@@ -192,7 +200,7 @@ def case_view(
             )
             or 0
         ),
-    )
+    }
 
 
 def _history(

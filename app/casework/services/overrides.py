@@ -210,28 +210,34 @@ def override_rates(
         by_reason[reason.value] += count
         by_direction[to_track.value] += count
         by_municipality[municipality] = by_municipality.get(municipality, 0) + count
+    return OverrideRates(
+        start=start,
+        end=end,
+        assessments=total,
+        overrides=sum(by_reason.values()),
+        by_reason=[RateRow(k, v, total) for k, v in by_reason.items()],
+        by_direction=[RateRow(k, v, total) for k, v in by_direction.items()],
+        by_municipality=_by_municipality(session, by_municipality, per_municipality),
+    )
+
+
+def _by_municipality(
+    session: Session, overrides: dict[int, int], suggestions: dict[int, int]
+) -> list[RateRow]:
+    """One row per municipality, by name."""
     names = dict(
         session.execute(
             select(Municipality.id, Municipality.name).where(
-                Municipality.id.in_(by_municipality)
+                Municipality.id.in_(overrides)
             )
         )
         .tuples()
         .all()
     )
-    overridden = sum(by_reason.values())
-    return OverrideRates(
-        start=start,
-        end=end,
-        assessments=total,
-        overrides=overridden,
-        by_reason=[RateRow(k, v, total) for k, v in by_reason.items()],
-        by_direction=[RateRow(k, v, total) for k, v in by_direction.items()],
-        by_municipality=sorted(
-            (
-                RateRow(names.get(m, str(m)), count, per_municipality.get(m, 0))
-                for m, count in by_municipality.items()
-            ),
-            key=lambda row: row.key,
+    return sorted(
+        (
+            RateRow(names.get(m, str(m)), count, suggestions.get(m, 0))
+            for m, count in overrides.items()
         ),
+        key=lambda row: row.key,
     )

@@ -27,7 +27,7 @@ from app.consent.registry import (
     PersonalField,
     Purpose,
 )
-from app.consent.services.my_data import Formatter
+from app.consent.services.formatting import Formatter
 from app.db import Base
 from app.i18n import DANISH_TIME
 from app.labels import enum_label

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from flask_babel import gettext as _
@@ -24,19 +23,16 @@ from app.consent.registry import (
     entry_for,
     shown_fields,
 )
+from app.consent.services.formatting import Formatter
 from app.cv import queries as cv
 from app.db import Base
-from app.i18n import day, moment, number
-from app.labels import HOURS_LABELS, enum_label
 from app.models import (
     AccessLog,
     ChangeRecord,
     Citizen,
     CitizenOccupation,
     CitizenSkill,
-    HoursPreference,
     JobPreferences,
-    Municipality,
     Occupation,
     OccupationLink,
     Skill,
@@ -46,7 +42,6 @@ from app.taxonomy.services import label_for
 
 NOTHING = "—"
 
-LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 LINK_LABELS = {
     OccupationLink.EXPERIENCE: _l("You have worked as"),
     OccupationLink.DESIRED: _l("You want to work as"),
@@ -142,47 +137,76 @@ def collect_my_data(session: Session, user_id: int, lang: str) -> MyData | None:
     fmt = Formatter(session, lang)
     items: dict[Category, list[Datum]] = {category: [] for category in Category}
 
-    def add_row(table: str, row: Any) -> None:
+    def add(entry: PersonalField, label: Any, value: str, when: Any, row: Any) -> None:
+        items[entry.category].append(_datum(entry, label, value, when, fmt, row_id=row))
+
+    def add_fields(table: str, row_id: int | None, values: dict[str, Any]) -> None:
         for entry in shown_fields(table):
-            value = fmt.value(entry, getattr(row, entry.column))
-            when = changed.get((table, row.id, entry.column))
-            items[entry.category].append(
-                _datum(entry, entry.label, value, when, fmt, row_id=row.id)
+            value = fmt.value(entry, values[entry.column])
+            add(
+                entry,
+                entry.label,
+                value,
+                changed.get((table, row_id, entry.column)),
+                row_id,
             )
 
-    add_row("citizen", citizen)
+    add_fields("citizen", citizen.id, _values(citizen))
     preferences = session.scalar(
         select(JobPreferences).where(JobPreferences.citizen_id == citizen.id)
     )
     if preferences is not None:
-        add_row("job_preferences", preferences)
+        add_fields("job_preferences", preferences.id, _values(preferences))
     items[Category.CV].extend(_occupations(session, citizen.id, changed, fmt))
     items[Category.CV].extend(_skills(session, citizen.id, changed, fmt))
-    for cv_datum in cv.my_data_rows(session, citizen.id, lang):
-        entry = entry_for(cv_datum.table, cv_datum.column)
-        when = _latest(changed, cv_datum.table, cv_datum.row_id)
-        items[entry.category].append(
-            _datum(
-                entry, cv_datum.label, cv_datum.value, when, fmt, row_id=cv_datum.row_id
-            )
+    for datum in cv.my_data_rows(session, citizen.id, lang):
+        when = _latest(changed, datum.table, datum.row_id)
+        add(
+            entry_for(datum.table, datum.column),
+            datum.label,
+            datum.value,
+            when,
+            datum.row_id,
         )
-    add_row("user_account", user)
+    add_fields("user_account", user.id, _values(user))
     for table_name, entry_rows in _other_tables(session, citizen.id):
         for row_id, values in entry_rows:
-            for entry in shown_fields(table_name):
-                when = changed.get((table_name, row_id, entry.column))
-                value = fmt.value(entry, values[entry.column])
-                items[entry.category].append(
-                    _datum(entry, entry.label, value, when, fmt, row_id=row_id)
-                )
+            add_fields(table_name, row_id, values)
     counts = _counts(session, citizen.id)
+    _add_history(session, items, citizen.id, counts, changed, fmt)
+    sections = tuple(
+        Section(
+            category,
+            CATEGORY_LABELS[category],
+            tuple(items[category]),
+            EMPTY_TEXTS.get(category),
+        )
+        for category in CATEGORY_LABELS
+        if items[category] or category in EMPTY_TEXTS
+    )
+    return MyData(citizen.full_name, sections, counts)
+
+
+def _values(row: Any) -> dict[str, Any]:
+    return {column.key: getattr(row, column.key) for column in row.__table__.columns}
+
+
+def _add_history(
+    session: Session,
+    items: dict[Category, list[Datum]],
+    citizen_id: int,
+    counts: HistoryCounts,
+    changed: dict[tuple[str, int, str], datetime],
+    fmt: Formatter,
+) -> None:
+    """How often the citizen's data was read by others, and how often it changed."""
     items[Category.ACCESS_LOG].append(
         _log_datum(
             entry_for("access_log", "at"),
             _l("Times staff or a provider has looked at your data"),
             counts.reads,
             session.scalar(
-                select(func.max(AccessLog.at)).where(AccessLog.citizen_id == citizen.id)
+                select(func.max(AccessLog.at)).where(AccessLog.citizen_id == citizen_id)
             ),
             fmt,
         )
@@ -196,17 +220,6 @@ def collect_my_data(session: Session, user_id: int, lang: str) -> MyData | None:
             fmt,
         )
     )
-    sections = tuple(
-        Section(
-            category,
-            CATEGORY_LABELS[category],
-            tuple(items[category]),
-            EMPTY_TEXTS.get(category),
-        )
-        for category in CATEGORY_LABELS
-        if items[category] or category in EMPTY_TEXTS
-    )
-    return MyData(citizen.full_name, sections, counts)
 
 
 # Tables shown above with their own wording; every other registered table that names
@@ -364,45 +377,3 @@ def _skills(
         )
         for label, row_id in labelled
     ]
-
-
-class Formatter:
-    """Values as the citizen reads them: Danish dates, names instead of ids."""
-
-    def __init__(self, session: Session, lang: str) -> None:
-        self.session = session
-        self.lang = lang
-
-    def number(self, value: int) -> str:
-        return number(value, self.lang)
-
-    def date(self, value: date | datetime) -> str:
-        return day(value, self.lang)
-
-    def moment(self, value: datetime) -> str:
-        return moment(value, self.lang)
-
-    def value(self, entry: PersonalField, value: Any) -> str:
-        if value is None or value == "":
-            return str(_("Not recorded"))
-        if entry.column == "municipality_id":
-            name = self.session.scalar(
-                select(Municipality.name).where(Municipality.id == value)
-            )
-            return f"Jobcenter {name}"
-        if entry.column == "max_distance_km":
-            return f"{self.number(value)} km"
-        if entry.column == "locale":
-            return LANGUAGE_NAMES.get(value, value)
-        if isinstance(value, HoursPreference):
-            return str(HOURS_LABELS[value])
-        if isinstance(value, enum.Enum):
-            label = enum_label(value)
-            return str(label) if label is not None else str(value.value)
-        if isinstance(value, bool):
-            return str(_("Yes") if value else _("No"))
-        if isinstance(value, datetime):
-            return self.moment(value)
-        if isinstance(value, date):
-            return self.date(value)
-        return str(value)

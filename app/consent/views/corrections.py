@@ -18,7 +18,7 @@ from app.consent.services.corrections import (
     submit_correction,
     withdraw_correction,
 )
-from app.consent.services.my_data import Formatter
+from app.consent.services.formatting import Formatter
 from app.consent.views import bp
 from app.db import Base, get_session
 from app.forms import ConfirmForm

@@ -161,19 +161,23 @@ def joblog_summary(session: Session, citizen_id: int, today: date) -> JobLogSumm
     is_application = JobLogEntry.kind == LogKind.APPLICATION
     row = session.execute(
         select(
-            func.count(),
-            func.count().filter(is_application, JobLogEntry.on_date >= month_start),
-            func.count().filter(is_application, JobLogEntry.on_date >= recent_start),
-            func.count().filter(JobLogEntry.kind == LogKind.PLANNED),
-            func.max(JobLogEntry.on_date),
+            func.count().label("total"),
+            func.count()
+            .filter(is_application, JobLogEntry.on_date >= month_start)
+            .label("this_month"),
+            func.count()
+            .filter(is_application, JobLogEntry.on_date >= recent_start)
+            .label("recent"),
+            func.count().filter(JobLogEntry.kind == LogKind.PLANNED).label("planned"),
+            func.max(JobLogEntry.on_date).label("latest_on"),
         ).where(JobLogEntry.citizen_id == citizen_id)
     ).one()
     return JobLogSummary(
-        total=int(row[0]),
-        applications_this_month=int(row[1]),
-        applications_recent=int(row[2]),
-        planned=int(row[3]),
-        latest_on=row[4],
+        total=int(row.total),
+        applications_this_month=int(row.this_month),
+        applications_recent=int(row.recent),
+        planned=int(row.planned),
+        latest_on=row.latest_on,
     )
 
 

@@ -87,19 +87,26 @@ def jobs_card(session: Session, citizen_id: int, lang: str) -> JobsCard:
 def cv_card(session: Session, citizen_id: int) -> CvCard:
     """How much of a CV the citizen has: occupations, skills, jobs held (one query)."""
 
-    def count(model: Any) -> Any:
+    def count(model: Any, name: str) -> Any:
         return (
             select(func.count())
             .select_from(model)
             .where(model.citizen_id == citizen_id)
             .scalar_subquery()
+            .label(name)
         )
 
     row = session.execute(
-        select(count(CitizenOccupation), count(CitizenSkill), count(WorkExperience))
+        select(
+            count(CitizenOccupation, "occupations"),
+            count(CitizenSkill, "skills"),
+            count(WorkExperience, "work_experiences"),
+        )
     ).one()
     return CvCard(
-        occupations=int(row[0]), skills=int(row[1]), work_experiences=int(row[2])
+        occupations=int(row.occupations),
+        skills=int(row.skills),
+        work_experiences=int(row.work_experiences),
     )
 
 

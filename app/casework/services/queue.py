@@ -247,9 +247,11 @@ def queue_counts(
     mine = and_(claimed, Case.claimed_by_id == caseworker_id)
     row = session.execute(
         select(
-            func.count(case((Case.status == CaseStatus.QUEUED, 1))),
-            func.count(case((mine, 1))),
-            func.count(case((and_(claimed, Case.claimed_by_id != caseworker_id), 1))),
+            func.count(case((Case.status == CaseStatus.QUEUED, 1))).label("waiting"),
+            func.count(case((mine, 1))).label("mine"),
+            func.count(
+                case((and_(claimed, Case.claimed_by_id != caseworker_id), 1))
+            ).label("others"),
         ).where(Case.municipality_id == municipality_id)
     ).one()
-    return QueueCounts(waiting=row[0], mine=row[1], others=row[2])
+    return QueueCounts(waiting=row.waiting, mine=row.mine, others=row.others)

@@ -27,14 +27,10 @@ sys.path.insert(0, str(ROOT))
 from _shared import shared_data  # noqa: E402  (benchmarks/ is the script's folder)
 
 from app.ml.esco_csv import load_taxonomy  # noqa: E402
-from app.ml.matching import (  # noqa: E402
-    CitizenProfile,
-    MatchIndex,
-    Posting,
-    naive_rank,
-    rank_jobs_for,
-)
+from app.ml.matching import CitizenProfile, Posting  # noqa: E402
+from app.ml.naive_matching import naive_rank  # noqa: E402
 from app.ml.taxonomy import OccupationSkills, Taxonomy, make_concept  # noqa: E402
+from app.ml.vectorised_matching import MatchIndex, rank_jobs_for  # noqa: E402
 
 # Danish towns (lat, lon, weight ~ population share) to scatter postings and citizens.
 TOWNS = [

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from app.geo import postcode_info
 from app.ml import matching as ml
 from app.ml.taxonomy import Taxonomy
+from app.ml.vectorised_matching import MatchIndex
 from app.models import (
     Citizen,
     CitizenOccupation,
@@ -131,7 +132,7 @@ class CachedIndex:
 
     stamp: tuple[Any, ...]
     taxonomy: Taxonomy
-    index: ml.MatchIndex
+    index: MatchIndex
     by_id: dict[int, ml.Posting]
     by_occupation: dict[str, tuple[ml.Posting, ...]]
 
@@ -231,7 +232,7 @@ def match_index(session: Session) -> CachedIndex:
         cached = CachedIndex(
             stamp=stamp,
             taxonomy=taxonomy,
-            index=ml.MatchIndex.build(postings, taxonomy),
+            index=MatchIndex.build(postings, taxonomy),
             by_id={p.id: p for p in postings},
             by_occupation={uri: tuple(ps) for uri, ps in by_occupation.items()},
         )

@@ -25,7 +25,10 @@ from app.jobs.matching import (
     profile_is_empty,
 )
 from app.ml import matching as ml
+from app.ml.alternatives import alternative_occupations
+from app.ml.naive_matching import naive_rank
 from app.ml.taxonomy import Taxonomy
+from app.ml.vectorised_matching import rank_jobs_for
 from app.models import Occupation, Posting, PostingSkill, Skill
 from app.pagination import Page
 from app.taxonomy.services import load_taxonomy
@@ -219,7 +222,7 @@ def jobs_for(
     filters = ml.MatchFilters(hours=wanted_hours)
     if occupation is not None:
         # The citizen asked for this occupation: show every posting for it, ranked.
-        matches = ml.naive_rank(
+        matches = naive_rank(
             dataclasses.replace(profile, open_to_other_industries=True),
             cached.by_occupation.get(occupation.uri, ()),
             taxonomy,
@@ -227,7 +230,7 @@ def jobs_for(
             filters=filters,
         )
     else:
-        matches = ml.rank_jobs_for(
+        matches = rank_jobs_for(
             profile,
             cached.index,
             limit=MAX_RESULTS,
@@ -306,7 +309,7 @@ def posting_detail(
         max_distance_km=None,
         open_to_other_industries=True,
     )
-    (match,) = ml.naive_rank(profile, [posting], taxonomy, limit=1)
+    (match,) = naive_rank(profile, [posting], taxonomy, limit=1)
     return _labelled_match(match, row, posting, taxonomy, lang)
 
 
@@ -335,7 +338,7 @@ def alternatives_for(
     max_km = profile.max_distance_km if located else None
     cached = match_index(session)
     taxonomy = cached.taxonomy
-    found = ml.alternative_occupations(
+    found = alternative_occupations(
         profile.skills,
         (*profile.desired_occupations, *profile.occupation_history),
         taxonomy,

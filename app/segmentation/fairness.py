@@ -19,7 +19,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.ml import fairness
-from app.ml import segmentation as seg
+from app.ml.evaluation import (
+    Evaluation,
+    auc,
+    cross_validated_probabilities,
+    expected_calibration_error,
+)
 from app.models import Assessment, Citizen, ProtectedAttributes, RouteReason, Track
 from app.segmentation.model_store import train_on_synthetic_history
 
@@ -97,7 +102,7 @@ def current_flag_rates(
 @dataclass(frozen=True)
 class HoldoutAudit:
     model_version: str
-    evaluation: seg.Evaluation
+    evaluation: Evaluation
     by_attribute: tuple[fairness.GroupRates, ...]
 
     @property
@@ -143,7 +148,7 @@ PENN_FEATURES = (
 class ExternalCheck:
     path: str
     found: bool
-    evaluation: seg.Evaluation | None = None
+    evaluation: Evaluation | None = None
     by_attribute: tuple[fairness.GroupRates, ...] = ()
     features: tuple[str, ...] = PENN_FEATURES
 
@@ -172,7 +177,7 @@ def external_check(
     column = {name: i for i, name in enumerate(header)}
     matrix = data[:, [column[name] for name in PENN_FEATURES]]
     outcomes = (data[:, column["inuidur1"]] > 26).astype(int)
-    probabilities = seg.cross_validated_probabilities(
+    probabilities = cross_validated_probabilities(
         matrix,
         outcomes,
         directions=[0] * len(PENN_FEATURES),
@@ -211,11 +216,11 @@ def external_check(
         result.extend(
             fairness.error_rates(name, groups[name], outcomes, flagged, max_gap)
         )
-    evaluation = seg.Evaluation(
+    evaluation = Evaluation(
         n=len(outcomes),
         base_rate=float(outcomes.mean()),
-        auc=seg.auc(outcomes, probabilities),
-        ece=seg.expected_calibration_error(outcomes, probabilities),
+        auc=auc(outcomes, probabilities),
+        ece=expected_calibration_error(outcomes, probabilities),
         flag_rate=float(np.mean(flagged)),
     )
     return ExternalCheck(path, True, evaluation, tuple(result))

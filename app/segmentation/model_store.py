@@ -19,6 +19,7 @@ import numpy as np
 from flask import current_app, has_app_context
 
 from app.ml import segmentation as seg
+from app.ml.evaluation import Evaluation, evaluate
 from app.ml.synthetic_history import HISTORY_SEED, PastJobseeker, synthetic_cohort
 
 
@@ -60,7 +61,7 @@ class Training:
     model: seg.SegmentationModel
     holdout: list[Any] = field(repr=False)
     holdout_probabilities: np.ndarray = field(repr=False)
-    evaluation: seg.Evaluation
+    evaluation: Evaluation
 
 
 def train_model(
@@ -76,7 +77,7 @@ def train_model(
         json.dumps([draft.coefficients, draft.intercept]).encode()
     ).hexdigest()[:8]
     probabilities = draft.predict_many([p.features for p in holdout])
-    evaluation = seg.evaluate([p.long_term for p in holdout], probabilities, threshold)
+    evaluation = evaluate([p.long_term for p in holdout], probabilities, threshold)
     model = seg.SegmentationModel(
         version=f"lr1-{digest}",
         feature_names=draft.feature_names,

@@ -7,18 +7,17 @@ from dataclasses import replace
 
 import pytest
 
+from app.ml.alternatives import alternative_occupations
 from app.ml.matching import (
     MODEL_VERSION,
     CitizenProfile,
     MatchFilters,
-    MatchIndex,
     Posting,
-    alternative_occupations,
     haversine_km,
-    naive_rank,
-    rank_jobs_for,
 )
+from app.ml.naive_matching import naive_rank
 from app.ml.taxonomy import Taxonomy
+from app.ml.vectorised_matching import MatchIndex, rank_jobs_for
 
 COPENHAGEN = (55.6761, 12.5683)
 ROSKILDE = (55.6415, 12.0803)  # about 31 km west

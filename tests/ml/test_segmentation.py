@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from app.ml import segmentation as seg
+from app.ml.evaluation import evaluate, expected_calibration_error
 from app.ml.segmentation import RouteReason, SegmentationInput, Track
 
 
@@ -137,11 +138,11 @@ def test_calibration_error_is_small_on_held_out_data() -> None:
     items, outcomes = _cohort(3000, seed=5)
     model = seg.train(items[:2000], outcomes[:2000], version="c")
     probabilities = model.predict_many(items[2000:])
-    evaluation = seg.evaluate(outcomes[2000:], probabilities, threshold=0.5)
+    evaluation = evaluate(outcomes[2000:], probabilities, threshold=0.5)
     assert evaluation.auc > 0.7
     assert evaluation.ece < 0.06
-    assert seg.expected_calibration_error([1, 0], [1.0, 0.0]) == 0.0
-    assert seg.expected_calibration_error([1, 1], [0.0, 0.0]) == 1.0
+    assert expected_calibration_error([1, 0], [1.0, 0.0]) == 0.0
+    assert expected_calibration_error([1, 1], [0.0, 0.0]) == 1.0
 
 
 @pytest.mark.parametrize("probability", [0.0, 0.3, 0.49, 0.5, 0.9])

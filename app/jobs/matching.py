@@ -1,9 +1,9 @@
-"""Job matching for citizens: an adapter from the database rows to `app.ml.matching`.
+"""Job matching for citizens: the adapter from database rows to the pure matcher.
 
-The matcher itself is pure (`app.ml.matching`); this module reads the citizen's profile
-and the current postings, keeps one `MatchIndex` per database in memory, and turns the
-matcher's results into values the pages can show: posting rows, skill and occupation
-labels in the reader's language, the score and the model version.
+The matcher is pure (app.ml.matching, app.ml.vectorised_matching); this module reads
+the citizen's profile and the current postings into its value objects and keeps one
+`MatchIndex` per database in memory. app.jobs.queries turns the matcher's results into
+what the pages show.
 
 The index covers current postings (deadline today or later, or none). It is rebuilt when
 a cheap stamp over those postings changes (count, highest id, latest updated_at, today's

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.jobs.matching import (
     MODEL_VERSION,
+    CachedIndex,
     has_location,
     match_index,
     profile_for,
@@ -199,14 +200,7 @@ def jobs_for(
     cached = match_index(session)
     taxonomy = cached.taxonomy
 
-    occupation: Labelled | None = None
-    unknown_occupation = False
-    if occupation_uri:
-        if taxonomy.occupation(occupation_uri) is None:
-            unknown_occupation = True
-        else:
-            occupation = Labelled(occupation_uri, taxonomy.label(occupation_uri, lang))
-
+    occupation, unknown_occupation = _chosen_occupation(taxonomy, occupation_uri, lang)
     common: dict[str, Any] = {
         "located": located,
         "max_distance_km": profile.max_distance_km,
@@ -218,48 +212,71 @@ def jobs_for(
         return MatchPage(
             items=[], number=1, per_page=per_page, total=0, empty_profile=True, **common
         )
-
-    filters = ml.MatchFilters(hours=wanted_hours)
-    if occupation is not None:
-        # The citizen asked for this occupation: show every posting for it, ranked.
-        matches = naive_rank(
-            dataclasses.replace(profile, open_to_other_industries=True),
-            cached.by_occupation.get(occupation.uri, ()),
-            taxonomy,
-            limit=MAX_RESULTS,
-            filters=filters,
-        )
-    else:
-        matches = rank_jobs_for(
-            profile,
-            cached.index,
-            limit=MAX_RESULTS,
-            filters=dataclasses.replace(filters, min_score=MIN_SCORE),
-        )
-    total = len(matches)
-    pages = max(1, -(-total // per_page))
-    number = min(max(1, page), pages)
-    shown = matches[(number - 1) * per_page : number * per_page]
+    matches = _ranked(profile, cached, occupation, ml.MatchFilters(hours=wanted_hours))
+    number, shown = _page(matches, page, per_page)
     rows = _posting_rows(session, [m.posting_id for m in shown])
-    items = [
-        _labelled_match(
-            m, rows[m.posting_id], cached.by_id[m.posting_id], taxonomy, lang
-        )
-        for m in shown
-        if m.posting_id in rows and m.posting_id in cached.by_id
-    ]
     missing = Counter(uri for m in shown for uri in m.reasons.missing_essential)
     return MatchPage(
-        items=items,
+        items=[
+            _labelled_match(
+                m, rows[m.posting_id], cached.by_id[m.posting_id], taxonomy, lang
+            )
+            for m in shown
+            if m.posting_id in rows and m.posting_id in cached.by_id
+        ],
         number=number,
         per_page=per_page,
-        total=total,
-        capped=total >= MAX_RESULTS,
+        total=len(matches),
+        capped=len(matches) >= MAX_RESULTS,
         wider_distance_km=_wider(profile.max_distance_km) if located else None,
         missing_skills=_labels(
             taxonomy, [uri for uri, _ in missing.most_common(5)], lang
         ),
         **common,
+    )
+
+
+def _page(
+    matches: list[ml.Match], page: int, per_page: int
+) -> tuple[int, list[ml.Match]]:
+    """The page number in range, and that page's matches."""
+    pages = max(1, -(-len(matches) // per_page))
+    number = min(max(1, page), pages)
+    return number, matches[(number - 1) * per_page : number * per_page]
+
+
+def _chosen_occupation(
+    taxonomy: Taxonomy, uri: str | None, lang: str
+) -> tuple[Labelled | None, bool]:
+    """The occupation the citizen narrowed the list to, and whether it was unknown."""
+    if not uri:
+        return None, False
+    if taxonomy.occupation(uri) is None:
+        return None, True
+    return Labelled(uri, taxonomy.label(uri, lang)), False
+
+
+def _ranked(
+    profile: ml.CitizenProfile,
+    cached: CachedIndex,
+    occupation: Labelled | None,
+    filters: ml.MatchFilters,
+) -> list[ml.Match]:
+    """Every posting of an occupation the citizen asked for, however weak the match;
+    otherwise the best matches above the minimum score, from the index."""
+    if occupation is not None:
+        return naive_rank(
+            dataclasses.replace(profile, open_to_other_industries=True),
+            cached.by_occupation.get(occupation.uri, ()),
+            cached.taxonomy,
+            limit=MAX_RESULTS,
+            filters=filters,
+        )
+    return rank_jobs_for(
+        profile,
+        cached.index,
+        limit=MAX_RESULTS,
+        filters=dataclasses.replace(filters, min_score=MIN_SCORE),
     )
 
 

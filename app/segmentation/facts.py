@@ -150,28 +150,30 @@ def gather(
 def _screening_answers(
     session: Session, facts: dict[int, Facts], in_range: InRange
 ) -> None:
+    # Columns, not ORM rows: the nightly run reads 100,000 of these at a time.
+    answers = ScreeningAnswers
     for row in session.execute(
         select(
-            ScreeningAnswers.citizen_id,
-            ScreeningAnswers.expected_time_to_job,
-            ScreeningAnswers.health_limits,
-            ScreeningAnswers.danish_level,
-            ScreeningAnswers.childcare_limits,
-            ScreeningAnswers.transport,
-            ScreeningAnswers.it_confidence,
-            ScreeningAnswers.search_confidence,
-            ScreeningAnswers.wants_support,
-        ).where(in_range(ScreeningAnswers.citizen_id))
+            answers.citizen_id,
+            answers.expected_time_to_job,
+            answers.health_limits,
+            answers.danish_level,
+            answers.childcare_limits,
+            answers.transport,
+            answers.it_confidence,
+            answers.search_confidence,
+            answers.wants_support,
+        ).where(in_range(answers.citizen_id))
     ):
-        facts[row[0]].screening = Answers(
-            expected_time_to_job=_value(row[1]),
-            health_limits=_value(row[2]),
-            danish_level=_value(row[3]),
-            childcare_limits=_value(row[4]),
-            limited_transport=_value(row[5]) == Transport.LIMITED.value,
-            it_confidence=_value(row[6]),
-            search_confidence=_value(row[7]),
-            wants_support=_value(row[8]),
+        facts[row.citizen_id].screening = Answers(
+            expected_time_to_job=_value(row.expected_time_to_job),
+            health_limits=_value(row.health_limits),
+            danish_level=_value(row.danish_level),
+            childcare_limits=_value(row.childcare_limits),
+            limited_transport=_value(row.transport) == Transport.LIMITED.value,
+            it_confidence=_value(row.it_confidence),
+            search_confidence=_value(row.search_confidence),
+            wants_support=_value(row.wants_support),
         )
 
 

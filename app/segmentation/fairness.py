@@ -188,26 +188,7 @@ def external_check(
     cut = float(np.quantile(probabilities, 1 - outcomes.mean()))
     flagged = [bool(p >= cut) for p in probabilities]
 
-    def pick(*names: str) -> list[str]:
-        labels = []
-        for row in data:
-            label = "other"
-            for name in names:
-                if row[column[name]] == 1:
-                    label = name
-            labels.append(label)
-        return labels
-
-    groups = {
-        "gender": ["female" if r[column["female"]] == 1 else "male" for r in data],
-        "origin": pick("black", "hispanic"),
-        "age_band": [
-            "under_35"
-            if r[column["agelt35"]] == 1
-            else ("over_54" if r[column["agegt54"]] == 1 else "35_54")
-            for r in data
-        ],
-    }
+    groups = _penn_groups(data, column)
     result: list[fairness.GroupRates] = []
     for name in ATTRIBUTES:
         result.append(
@@ -224,6 +205,31 @@ def external_check(
         flag_rate=float(np.mean(flagged)),
     )
     return ExternalCheck(path, True, evaluation, tuple(result))
+
+
+def _penn_groups(data: np.ndarray, column: dict[str, int]) -> dict[str, list[str]]:
+    """Each claimant's gender, origin and age band, as the audit's group names."""
+
+    def pick(*names: str) -> list[str]:
+        labels = []
+        for row in data:
+            label = "other"
+            for name in names:
+                if row[column[name]] == 1:
+                    label = name
+            labels.append(label)
+        return labels
+
+    return {
+        "gender": ["female" if r[column["female"]] == 1 else "male" for r in data],
+        "origin": pick("black", "hispanic"),
+        "age_band": [
+            "under_35"
+            if r[column["agelt35"]] == 1
+            else ("over_54" if r[column["agegt54"]] == 1 else "35_54")
+            for r in data
+        ],
+    }
 
 
 def settings_max_gap(config: dict[str, Any]) -> float:

@@ -109,34 +109,48 @@ def _screen_range(
             continue
         if fact.objected:
             counts["not_scored"] += 1
+        counts["support" if track == seg.Track.SUPPORT else "self_service"] += 1
         rows.append(
-            {
-                "citizen_id": fact.citizen_id,
-                "computed_at": now,
-                "current": True,
-                "model_version": model.version if probability is not None else None,
-                "probability": None if probability is None else round(probability, 4),
-                "track": Track(track.value),
-                "route_reason": RouteReason(route.value),
-                "reasons": score.reasons if score else [],
-                "inputs": score.inputs if score else {},
-                "trigger": trigger[:40],
-                "next_review_on": today + timedelta(days=settings.review_days),
-            }
-        )
-        priority = (
-            ASKED_PRIORITY
-            if route != seg.RouteReason.MODEL or probability is None
-            else round(probability, 4)
+            _assessment_row(fact, score, model, Track(track.value), route, trigger)
+            | {"computed_at": now, "next_review_on": today + review_after(settings)}
         )
         decisions[fact.citizen_id] = (
             Track(track.value),
             RouteReason(route.value),
-            priority,
+            ASKED_PRIORITY
+            if route != seg.RouteReason.MODEL or probability is None
+            else round(probability, 4),
         )
-        counts["support" if track == seg.Track.SUPPORT else "self_service"] += 1
     _write_assessments(session, rows, counts)
     keep_queue_in_step(session, facts, decisions, now, trigger, counts, record_changes)
+
+
+def review_after(settings: Settings) -> timedelta:
+    """How long a new assessment stands before it is looked at again."""
+    return timedelta(days=settings.review_days)
+
+
+def _assessment_row(
+    fact: Facts,
+    score: _Score | None,
+    model: seg.SegmentationModel,
+    track: Track,
+    route: seg.RouteReason,
+    trigger: str,
+) -> dict[str, Any]:
+    """The new current assessment of one citizen (its times are added by the caller)."""
+    probability = score.probability if score else None
+    return {
+        "citizen_id": fact.citizen_id,
+        "current": True,
+        "model_version": model.version if probability is not None else None,
+        "probability": None if probability is None else round(probability, 4),
+        "track": track,
+        "route_reason": RouteReason(route.value),
+        "reasons": score.reasons if score else [],
+        "inputs": score.inputs if score else {},
+        "trigger": trigger[:40],
+    }
 
 
 def _needing_assessment(

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from random import Random
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from app.db import bulk_insert
@@ -67,63 +67,86 @@ def create_consents(
     session: Session, seed: int, today: date, report: Callable[[str], None]
 ) -> dict[str, int]:
     """Insert the demo consents, objections, correction requests and reads."""
-    rng = Random(f"{seed}-consents")
     citizens = session.execute(
         select(Citizen.id, Citizen.municipality_id, Citizen.unemployed_since)
         .where(Citizen.synthetic.is_(True))
         .order_by(Citizen.id)
     ).all()
-    staff: dict[int, list[tuple[int, str]]] = {}
-    for user in session.scalars(
-        select(User).join(Caseworker, Caseworker.user_id == User.id).order_by(User.id)
-    ):
-        if user.municipality_id is not None:
-            staff.setdefault(user.municipality_id, []).append(
-                (user.id, user.organisation)
-            )
-    providers = session.execute(
-        select(Provider.id, Provider.name)
-        .where(Provider.approved.is_(True))
-        .order_by(Provider.id)
-    ).all()
-    provider_staff = dict(
-        session.execute(
-            select(User.provider_id, User.id)
-            .where(User.provider_id.is_not(None))
-            .order_by(User.id.desc())
-        ).all()
-    )
-    events: list[dict[str, Any]] = []
-    objections: list[dict[str, Any]] = []
-    corrections: list[dict[str, Any]] = []
-    reads: list[dict[str, Any]] = []
+    draws = _ConsentDraws(Random(f"{seed}-consents"), today, session)
     first_seen: set[int] = set()
     for citizen_id, municipality_id, unemployed_since in citizens:
-        first = municipality_id in staff and municipality_id not in first_seen
+        # The first citizen of each job centre with caseworkers gets one of every row,
+        # so each kind shows in the demo.
+        first = municipality_id in draws.staff and municipality_id not in first_seen
         if first:
             first_seen.add(municipality_id)
-        for purpose, share in SHARES.items():
-            if first or rng.random() < share:
-                at = _moment(rng, today)
-                events.append(_event(rng, citizen_id, purpose, None, True, at))
-                if not first and rng.random() < WITHDRAWN_SHARE:
-                    later = at + timedelta(days=rng.randint(1, 10))
-                    events.append(_event(rng, citizen_id, purpose, None, False, later))
-        chosen = None
-        if providers and (first or rng.random() < PROVIDER_SHARE):
-            chosen = providers[rng.randrange(len(providers))]
-            events.append(
-                _event(
-                    rng,
-                    citizen_id,
-                    ConsentPurpose.SHARE_WITH_PROVIDER,
-                    chosen.id,
-                    True,
-                    _moment(rng, today),
+        draws.add(citizen_id, municipality_id, unemployed_since, first)
+    bulk_insert(session, ConsentEvent.__table__, draws.events)
+    bulk_insert(session, ProfilingObjection.__table__, draws.objections)
+    bulk_insert(session, CorrectionRequest.__table__, draws.corrections)
+    bulk_insert(session, AccessLog.__table__, draws.reads)
+    counts = {
+        "consent events": len(draws.events),
+        "objections": len(draws.objections),
+        "correction requests": len(draws.corrections),
+        "staff reads": len(draws.reads),
+    }
+    report(
+        "Consents: "
+        + ", ".join(f"{count:,} {name}" for name, count in counts.items())
+        + "."
+    )
+    return counts
+
+
+class _ConsentDraws:
+    """Rows for one citizen at a time, from one seeded Random in citizen id order."""
+
+    def __init__(self, rng: Random, today: date, session: Session) -> None:
+        self.rng = rng
+        self.today = today
+        # Each municipality's caseworkers: (user id, organisation).
+        self.staff: dict[int, list[tuple[int, str]]] = {}
+        for user in session.scalars(
+            select(User)
+            .join(Caseworker, Caseworker.user_id == User.id)
+            .order_by(User.id)
+        ):
+            if user.municipality_id is not None:
+                self.staff.setdefault(user.municipality_id, []).append(
+                    (user.id, user.organisation)
                 )
-            )
+        self.providers = session.execute(
+            select(Provider.id, Provider.name)
+            .where(Provider.approved.is_(True))
+            .order_by(Provider.id)
+        ).all()
+        # Each provider's log-in (the lowest user id, as the rows come last to first).
+        self.provider_staff = dict(
+            session.execute(
+                select(User.provider_id, User.id)
+                .where(User.provider_id.is_not(None))
+                .order_by(User.id.desc())
+            ).all()
+        )
+        self.events: list[dict[str, Any]] = []
+        self.objections: list[dict[str, Any]] = []
+        self.corrections: list[dict[str, Any]] = []
+        self.reads: list[dict[str, Any]] = []
+
+    def add(
+        self,
+        citizen_id: int,
+        municipality_id: int,
+        unemployed_since: date | None,
+        first: bool,
+    ) -> None:
+        """Draw one citizen's rows; `first` gives them one of everything."""
+        rng, today = self.rng, self.today
+        self._consents(citizen_id, first)
+        chosen = self._provider_consent(citizen_id, first)
         if not first and rng.random() < OBJECTION_SHARE:
-            objections.append(
+            self.objections.append(
                 {
                     "citizen_id": citizen_id,
                     "objected_at": _moment(rng, today),
@@ -132,19 +155,16 @@ def create_consents(
                 }
             )
         if first and unemployed_since is not None:
-            corrections.append(_correction(rng, citizen_id, unemployed_since, today))
-        if municipality_id in staff and (first or rng.random() < READ_SHARE):
-            for _ in range(3 if first else rng.randint(1, 3)):
-                user_id, organisation = rng.choice(staff[municipality_id])
-                reads.append(
-                    _read(rng, today, user_id, "caseworker", organisation, citizen_id)
-                )
-        if chosen is not None and chosen.id in provider_staff:
-            reads.append(
+            self.corrections.append(
+                _correction(rng, citizen_id, unemployed_since, today)
+            )
+        self._caseworker_reads(citizen_id, municipality_id, first)
+        if chosen is not None and chosen.id in self.provider_staff:
+            self.reads.append(
                 _read(
                     rng,
                     today,
-                    provider_staff[chosen.id],
+                    self.provider_staff[chosen.id],
                     "provider",
                     chosen.name,
                     citizen_id,
@@ -152,22 +172,45 @@ def create_consents(
                     PROVIDER_PURPOSE,
                 )
             )
-    bulk_insert(session, ConsentEvent.__table__, events)
-    bulk_insert(session, ProfilingObjection.__table__, objections)
-    bulk_insert(session, CorrectionRequest.__table__, corrections)
-    bulk_insert(session, AccessLog.__table__, reads)
-    counts = {
-        "consent events": len(events),
-        "objections": len(objections),
-        "correction requests": len(corrections),
-        "staff reads": len(reads),
-    }
-    report(
-        "Consents: "
-        + ", ".join(f"{count:,} {name}" for name, count in counts.items())
-        + "."
-    )
-    return counts
+
+    def _consents(self, citizen_id: int, first: bool) -> None:
+        rng = self.rng
+        for purpose, share in SHARES.items():
+            if first or rng.random() < share:
+                at = _moment(rng, self.today)
+                self.events.append(_event(rng, citizen_id, purpose, None, True, at))
+                if not first and rng.random() < WITHDRAWN_SHARE:
+                    later = at + timedelta(days=rng.randint(1, 10))
+                    self.events.append(
+                        _event(rng, citizen_id, purpose, None, False, later)
+                    )
+
+    def _provider_consent(self, citizen_id: int, first: bool) -> Row[Any] | None:
+        """The provider the citizen shares with, if any, after recording the consent."""
+        rng, providers = self.rng, self.providers
+        if not providers or not (first or rng.random() < PROVIDER_SHARE):
+            return None
+        chosen = providers[rng.randrange(len(providers))]
+        at = _moment(rng, self.today)
+        self.events.append(
+            _event(
+                rng, citizen_id, ConsentPurpose.SHARE_WITH_PROVIDER, chosen.id, True, at
+            )
+        )
+        return chosen
+
+    def _caseworker_reads(
+        self, citizen_id: int, municipality_id: int, first: bool
+    ) -> None:
+        rng, staff = self.rng, self.staff
+        if municipality_id in staff and (first or rng.random() < READ_SHARE):
+            for _ in range(3 if first else rng.randint(1, 3)):
+                user_id, organisation = rng.choice(staff[municipality_id])
+                self.reads.append(
+                    _read(
+                        rng, self.today, user_id, "caseworker", organisation, citizen_id
+                    )
+                )
 
 
 def _event(

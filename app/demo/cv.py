@@ -178,8 +178,24 @@ class CvGenerator:
         danish: LanguageLevel | None,
         english: LanguageLevel | None,
     ) -> dict[str, list[dict[str, Any]]]:
+        """One citizen's CV rows by table (the keys of TABLES), drawn in a fixed order."""
+        out: dict[str, list[dict[str, Any]]] = {"work": self._work(citizen_id, jobs)}
+        major = (jobs[0][3] or "")[:1] if jobs else ""
+        level = self.pick(LEVELS_BY_MAJOR.get(major, DEFAULT_LEVELS))
+        # The highest education only, as most CVs list it.
+        out["education"] = [self._education(citizen_id, born, level)]
+        out["languages"] = self._languages(citizen_id, danish, english)
+        out["licences"] = self._licences(citizen_id)
+        out["certificates"] = self._certificates(citizen_id)
+        out["competences"] = self._competences(citizen_id)
+        return out
+
+    def _work(
+        self,
+        citizen_id: int,
+        jobs: list[tuple[int, str | None, int | None, str | None]],
+    ) -> list[dict[str, Any]]:
         rng, pick, between = self.rng, self.pick, self.between
-        out: dict[str, list[dict[str, Any]]] = {}
         # Work history: the latest job (the first experience row) ended 1-8 months ago.
         work = []
         end = _months_before(self.reference_date, between(1, 8))
@@ -200,13 +216,15 @@ class CvGenerator:
                 }
             )
             end = _months_before(start, between(0, 10))
-        out["work"] = work
+        return work
 
-        major = (jobs[0][3] or "")[:1] if jobs else ""
-        level = pick(LEVELS_BY_MAJOR.get(major, DEFAULT_LEVELS))
-        # The highest education only, as most CVs list it.
-        out["education"] = [self._education(citizen_id, born, level)]
-
+    def _languages(
+        self,
+        citizen_id: int,
+        danish: LanguageLevel | None,
+        english: LanguageLevel | None,
+    ) -> list[dict[str, Any]]:
+        rng, pick = self.rng, self.pick
         languages = []
         for code, level_ in (
             ("da", danish or LanguageLevel.NATIVE),
@@ -224,40 +242,46 @@ class CvGenerator:
                     "level": pick(OTHER_LEVELS),
                 }
             )
-        out["languages"] = languages
+        return languages
 
+    def _licences(self, citizen_id: int) -> list[dict[str, Any]]:
+        rng = self.rng
         licences: tuple[str, ...] = ()
         if rng.random() < LICENCE_SHARE:
-            licences = pick(HEAVY_LICENCES) if rng.random() < 0.1 else ("B",)
-        out["licences"] = [
+            licences = self.pick(HEAVY_LICENCES) if rng.random() < 0.1 else ("B",)
+        return [
             {"citizen_id": citizen_id, "category": category} for category in licences
         ]
 
-        out["certificates"] = []
-        if rng.random() < 0.25:
-            name, issuer = pick(CERTIFICATES)
-            valid = rng.random() < 0.5
-            out["certificates"].append(
-                {
-                    "citizen_id": citizen_id,
-                    "name": name,
-                    "issuer": issuer,
-                    "valid_until": (
-                        date(self.reference_date.year + between(1, 4), 12, 31)
-                        if valid
-                        else None
-                    ),
-                }
-            )
+    def _certificates(self, citizen_id: int) -> list[dict[str, Any]]:
+        rng = self.rng
+        if rng.random() >= 0.25:
+            return []
+        name, issuer = self.pick(CERTIFICATES)
+        valid = rng.random() < 0.5
+        valid_until = (
+            date(self.reference_date.year + self.between(1, 4), 12, 31)
+            if valid
+            else None
+        )
+        return [
+            {
+                "citizen_id": citizen_id,
+                "name": name,
+                "issuer": issuer,
+                "valid_until": valid_until,
+            }
+        ]
 
-        out["competences"] = []
-        if rng.random() < COMPETENCE_SHARE:
-            codes = rng.sample(COMPETENCE_CODES, between(2, 3))
-            out["competences"] = [
-                {"citizen_id": citizen_id, "code": code, "free_text": None}
-                for code in sorted(codes)
-            ]
-        return out
+    def _competences(self, citizen_id: int) -> list[dict[str, Any]]:
+        rng = self.rng
+        if rng.random() >= COMPETENCE_SHARE:
+            return []
+        codes = rng.sample(COMPETENCE_CODES, self.between(2, 3))
+        return [
+            {"citizen_id": citizen_id, "code": code, "free_text": None}
+            for code in sorted(codes)
+        ]
 
     def _education(
         self, citizen_id: int, born: date | None, level: EducationLevel

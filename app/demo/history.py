@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.data import demo_names
 from app.db import bulk_insert
-from app.demo import names
 from app.ml.synthetic_history import HISTORY_SEED
 from app.models import Citizen
 from app.models.cases import Gender, Origin, ProtectedAttributes, UnemploymentSpell
@@ -32,10 +32,10 @@ def _name_groups() -> tuple[dict[str, str], dict[str, str]]:
     sex_of: dict[str, str] = {}
     origin_of: dict[str, str] = {}
     for sex in ("F", "M"):
-        for generation in names.DANISH_FIRST_NAMES[sex].values():
+        for generation in demo_names.DANISH_FIRST_NAMES[sex].values():
             for first in generation:
                 sex_of.setdefault(first, sex)
-    for origin, group in names.OTHER_ORIGIN_NAMES.items():
+    for origin, group in demo_names.OTHER_ORIGIN_NAMES.items():
         kind = "western" if origin in WESTERN_ORIGINS else "non_western"
         for sex in ("F", "M"):
             for first in group[sex]:

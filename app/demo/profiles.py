@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import bulk_insert
-from app.demo.jobs import DemoOccupation, OccupationPool, lower_first
+from app.demo.occupations import DemoOccupation, OccupationPool, lower_first
 from app.jobs import queries
 from app.models import (
     CitizenOccupation,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app import geo
+from app.data.geo_tables import POPULATION
 
 SIZES = ("small", "national")
 # The small demo has citizens in the four largest cities only, enough to click through.
@@ -17,7 +17,7 @@ def citizen_counts(size: str) -> dict[int, int]:
         return dict.fromkeys(
             SMALL_CITIZEN_MUNICIPALITIES, SMALL_CITIZENS_PER_MUNICIPALITY
         )
-    return apportion(NATIONAL_CITIZENS, geo.POPULATION)
+    return apportion(NATIONAL_CITIZENS, POPULATION)
 
 
 def apportion(total: int, weights: dict[int, int]) -> dict[int, int]:

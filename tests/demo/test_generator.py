@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from app import geo
 from app.auth.passwords import verify_password
+from app.data import demo_names as names
 from app.data.municipalities import MUNICIPALITIES
-from app.demo import generator, names
+from app.demo import generator
 from app.demo.generator import (
     DEMO_PASSWORD,
     REFERENCE_DATE,

@@ -14,14 +14,8 @@ from sqlalchemy.orm import Session
 from app import geo
 from app.demo import generator
 from app.demo.generator import REFERENCE_DATE, load_demo
-from app.demo.jobs import (
-    DEMO_TAXONOMY,
-    ESCO,
-    _town,
-    danish_date,
-    in_running_text,
-    posting_counts,
-)
+from app.demo.jobs import _town, danish_date, posting_counts
+from app.demo.occupations import DEMO_TAXONOMY, ESCO, in_running_text
 from app.demo.profiles import age_on
 from app.models import (
     Citizen,

@@ -50,6 +50,23 @@ def synthetic_cohort(
     age_band = _choice(rng, list(AGE_BANDS), [0.3, 0.45, 0.25], n)
     non_western = origin == "non_western"
     older = age_band == "50_plus"
+    items = _situations(rng, n, origin, age_band)
+    logit = _cohort_logit(items) + np.where(older, 0.35, 0.0) + 0.15 * non_western
+    outcome = (rng.random(n) < 1.0 / (1.0 + np.exp(-logit))).astype(int)
+    return [
+        PastJobseeker(
+            items[i], int(outcome[i]), str(gender[i]), str(origin[i]), str(age_band[i])
+        )
+        for i in range(n)
+    ]
+
+
+def _situations(
+    rng: np.random.Generator, n: int, origin: np.ndarray, age_band: np.ndarray
+) -> list[SegmentationInput]:
+    """What the model sees of each past jobseeker, drawn given their origin and age."""
+    non_western = origin == "non_western"
+    older = age_band == "50_plus"
     young = age_band == "under_30"
     weeks = np.minimum(rng.exponential(9.0, n) * np.where(older, 1.4, 1.0), 104)
     earlier_spells = rng.poisson(np.where(young, 0.6, 1.1))
@@ -80,7 +97,7 @@ def synthetic_cohort(
     )
     search_conf = _choice(rng, ["high", "some", "low"], [0.5, 0.35, 0.15], n)
 
-    items = [
+    return [
         SegmentationInput(
             weeks_unemployed=round(float(weeks[i]), 1),
             earlier_spells=int(earlier_spells[i]),
@@ -96,14 +113,6 @@ def synthetic_cohort(
             limited_transport=bool(transport[i]),
             it_confidence=str(it_conf[i]),
             search_confidence=str(search_conf[i]),
-        )
-        for i in range(n)
-    ]
-    logit = _cohort_logit(items) + np.where(older, 0.35, 0.0) + 0.15 * non_western
-    outcome = (rng.random(n) < 1.0 / (1.0 + np.exp(-logit))).astype(int)
-    return [
-        PastJobseeker(
-            items[i], int(outcome[i]), str(gender[i]), str(origin[i]), str(age_band[i])
         )
         for i in range(n)
     ]

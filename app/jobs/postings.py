@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.geo import postcode_info
+from app.geo import PostcodeInfo, postcode_info
 from app.jobs.matching import invalidate_match_index
 from app.models import Hours, Occupation, Posting, PostingSkill, Skill
 
@@ -179,21 +179,11 @@ def validate_row(row: Any, resolver: Resolver, source: str) -> ValidPosting:
     employer = _text(row, "employer")
     title = _text(row, "title")
     postcode = _text(row, "postcode")
-    if postcode is None or not re.fullmatch(r"\d{4}", postcode):
-        raise RowError("postcode must be four digits")
-    place = postcode_info(postcode)
-    if place is None:
-        raise RowError(f"postcode {postcode} is not a Danish postcode")
+    place = _place(postcode)
     hours_word = (_text(row, "hours", required=False) or "full").lower()
     if hours_word not in HOURS_WORDS:
         raise RowError("hours must be full or part (fuldtid or deltid)")
-    deadline_text = _text(row, "deadline", required=False)
-    deadline = None
-    if deadline_text:
-        try:
-            deadline = date.fromisoformat(deadline_text)
-        except ValueError as exc:
-            raise RowError("deadline must be a date like 2026-12-31") from exc
+    deadline = _deadline(_text(row, "deadline", required=False))
     occupation_uri = _text(row, "occupation", required=False)
     occupation_id = None
     if occupation_uri:
@@ -234,6 +224,25 @@ def validate_row(row: Any, resolver: Resolver, source: str) -> ValidPosting:
         required_skill_ids=required,
         optional_skill_ids=optional,
     )
+
+
+def _place(postcode: str | None) -> PostcodeInfo:
+    """The town and coordinates of a Danish postcode, or RowError."""
+    if postcode is None or not re.fullmatch(r"\d{4}", postcode):
+        raise RowError("postcode must be four digits")
+    place = postcode_info(postcode)
+    if place is None:
+        raise RowError(f"postcode {postcode} is not a Danish postcode")
+    return place
+
+
+def _deadline(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise RowError("deadline must be a date like 2026-12-31") from exc
 
 
 def _stable_id(*parts: str | None) -> str:

@@ -8,8 +8,9 @@ import pytest
 from flask import Flask, url_for
 
 from app.models import Role
-from tests.authz import ROUTES, RouteCase, World
+from tests.authz import ROUTES
 from tests.pages import csrf_token, log_in
+from tests.route_cases import RouteCase, World
 
 ACTORS: list[Role | None] = [None, *Role]
 

@@ -2,192 +2,36 @@
 
 from __future__ import annotations
 
-import os
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.data import demo_taxonomy
 from app.models import (
-    ConceptLabel,
-    ConceptType,
-    IscoGroup,
     Occupation,
-    OccupationSkill,
     Skill,
     SkillKind,
-    TaxonomySource,
 )
 from app.taxonomy import importer
 from app.taxonomy import services as taxonomy
-from tests.esco_layout import (
-    ISCO_HEADER,
-    OCCUPATION_HEADER,
-    RELATION_HEADER,
-    SKILL_HEADER,
-    csv_text,
+from tests.taxonomy.esco_bundles import (
+    CARE,
+    COOK,
+    DEVELOPER,
+    ESCO_DIR,
+    MEALS,
+    NURSE,
+    OCC,
+    PYTHON,
+    RELATIONS,
+    labels_of,
+    make_bundle,
+    relation,
+    table_counts,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-ESCO_DIR = Path(
-    os.environ.get("JOBUNIVERS_ESCO_DIR", ROOT.parent / "shared" / "data" / "esco")
-)
-
-OCC = "http://data.europa.eu/esco/occupation/"
-SKILL = "http://data.europa.eu/esco/skill/"
-NURSE, DEVELOPER, COOK = OCC + "nurse", OCC + "developer", OCC + "cook"
-CARE, PYTHON, MEALS = SKILL + "patient-care", SKILL + "python", SKILL + "cook-meals"
-
-
-def _occupation(uri: str, isco: str, label: str, alts: str = "") -> dict[str, str]:
-    return {
-        "conceptType": "Occupation",
-        "conceptUri": uri,
-        "iscoGroup": isco,
-        "preferredLabel": label,
-        "altLabels": alts,
-        "status": "released",
-        "description": f"{label} does things.",
-        "code": f"{isco}.1",
-    }
-
-
-def _skill(uri: str, kind: str, label: str, alts: str = "") -> dict[str, str]:
-    return {
-        "conceptType": "KnowledgeSkillCompetence",
-        "conceptUri": uri,
-        "skillType": kind,
-        "reuseLevel": "sector-specific",
-        "preferredLabel": label,
-        "altLabels": alts,
-        "status": "released",
-    }
-
-
-def _isco(code: str, label: str) -> dict[str, str]:
-    return {
-        "conceptType": "ISCOGroup",
-        "conceptUri": f"http://data.europa.eu/esco/isco/C{code}",
-        "code": code,
-        "preferredLabel": label,
-        "status": "released",
-    }
-
-
-def _relation(occupation: str, kind: str, skill: str) -> dict[str, str]:
-    return {
-        "occupationUri": occupation,
-        "relationType": kind,
-        "skillType": "skill/competence",
-        "skillUri": skill,
-    }
-
-
-RELATIONS = [
-    _relation(NURSE, "essential", CARE),
-    _relation(NURSE, "optional", MEALS),
-    _relation(DEVELOPER, "essential", PYTHON),
-    _relation(COOK, "essential", MEALS),
-    _relation(COOK, "optional", SKILL + "not-in-the-bundle"),
-]
-
-
-def make_bundle(
-    tmp_path: Path, version: str = "1.1.1", relations: list[dict[str, str]] = RELATIONS
-) -> list[Path]:
-    """A tiny ESCO bundle in the official layout: an English zip and a Danish folder."""
-    archive = tmp_path / f"esco-v{version}-classification-en-csv.zip"
-    with zipfile.ZipFile(archive, "w") as bundle:
-        bundle.writestr(
-            "occupations_en.csv",
-            csv_text(
-                OCCUPATION_HEADER,
-                [
-                    _occupation(
-                        NURSE, "2221", "nurse", "registered nurse\ncharge nurse"
-                    ),
-                    _occupation(DEVELOPER, "2512", "software developer", "programmer"),
-                    _occupation(COOK, "5120", "cook"),
-                ],
-            ),
-        )
-        bundle.writestr(
-            "skills_en.csv",
-            csv_text(
-                SKILL_HEADER,
-                [
-                    _skill(CARE, "skill/competence", "provide patient care"),
-                    _skill(PYTHON, "knowledge", "Python (computer programming)"),
-                    _skill(MEALS, "skill/competence", "cook meals", "prepare food"),
-                ],
-            ),
-        )
-        bundle.writestr(
-            "ISCOGroups_en.csv",
-            csv_text(
-                ISCO_HEADER,
-                [
-                    _isco("2", "Professionals"),
-                    _isco("2221", "Nursing professionals"),
-                    _isco("2512", "Software developers"),
-                    _isco("5120", "Cooks"),
-                ],
-            ),
-        )
-        bundle.writestr(
-            "occupationSkillRelations.csv", csv_text(RELATION_HEADER, relations)
-        )
-    danish = tmp_path / "da"
-    danish.mkdir(exist_ok=True)
-    (danish / "occupations_da.csv").write_text(
-        csv_text(
-            OCCUPATION_HEADER,
-            [
-                _occupation(
-                    NURSE, "2221", "sygeplejerske", "autoriseret sygeplejerske"
-                ),
-                _occupation(DEVELOPER, "2512", "softwareudvikler", "programmør"),
-                # In the Danish file only (an older ESCO version): not imported.
-                _occupation(OCC + "retired", "9999", "udgået stilling"),
-            ],
-        ),
-        encoding="utf-8",
-    )
-    return [archive, danish]
-
-
-def table_counts(db: Session) -> dict[str, int]:
-    return {
-        model.__tablename__: db.scalar(select(func.count()).select_from(model)) or 0
-        for model in (
-            TaxonomySource,
-            IscoGroup,
-            Occupation,
-            Skill,
-            OccupationSkill,
-            ConceptLabel,
-        )
-    }
-
-
-def labels_of(db: Session, uri: str, lang: str) -> list[tuple[str, str]]:
-    concept_id = db.scalar(select(Occupation.id).where(Occupation.uri == uri))
-    return [
-        (kind.value, text)
-        for kind, text in db.execute(
-            select(ConceptLabel.kind, ConceptLabel.text)
-            .where(
-                ConceptLabel.concept_type == ConceptType.OCCUPATION,
-                ConceptLabel.concept_id == concept_id,
-                ConceptLabel.lang == lang,
-            )
-            .order_by(ConceptLabel.kind.desc(), ConceptLabel.id)
-        )
-    ]
 
 
 def test_import_esco_writes_every_table(db: Session, tmp_path: Path) -> None:
@@ -257,7 +101,7 @@ def test_reimport_replaces_labels_and_syncs_relations(
     newer = tmp_path / "newer"
     newer.mkdir()
     relations = [r for r in RELATIONS if r["skillUri"] != MEALS] + [
-        _relation(NURSE, "essential", MEALS)  # optional before, essential now
+        relation(NURSE, "essential", MEALS)  # optional before, essential now
     ]
     paths = make_bundle(newer, version="1.2.0", relations=relations)
     danish = paths[1] / "occupations_da.csv"

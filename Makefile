@@ -58,8 +58,14 @@ format: $(STAMP)-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Two pytest-xdist workers, the browser sweep's pages grouped per role and language so a
+# worker keeps its Chromium context (PYTEST_WORKERS=0 runs in one process); more
+# arguments for pytest in PYTEST_ARGS, e.g. make test PYTEST_ARGS='-m "not browser"'.
+PYTEST_WORKERS ?= 2
+PYTEST_ARGS ?=
+
 test: $(STAMP)-test assets translations lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 i18n: $(STAMP)-base
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output --project Jobunivers app

@@ -1,64 +1,43 @@
-"""Shared fixtures: the app on a migrated test database, one rolled-back transaction per test."""
+"""Shared fixtures: the app on the test database (tests/databases.py), and its client."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from app import create_app
-from app.db import make_engine
 from app.extensions import limiter
-from app.migrate import alembic_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytest_plugins = ["tests.factories", "tests.pages"]
-
-
-def test_database_url(tmp_dir: Path) -> str:
-    return (
-        os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_dir / 'test.sqlite3'}"
-    )
+pytest_plugins = ["tests.running", "tests.databases", "tests.factories", "tests.pages"]
 
 
 @pytest.fixture(scope="session")
 def compiled_translations() -> None:
-    """Compile the catalogues once per run, as set-up does (the .mo files are not committed)."""
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "babel.messages.frontend",
-            "compile",
-            "-d",
-            str(ROOT / "translations"),
-        ],
-        check=True,
-    )
+    """Compile the catalogues once per run, as set-up does (the .mo files are not committed).
 
-
-@pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A database migrated from empty to head once per run."""
-    from alembic import command
-
-    url = test_database_url(tmp_path_factory.mktemp("db"))
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        command.downgrade(alembic_config(connection=connection), "base")
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection=connection), "head")
-    engine.dispose()
-    yield url
+    Each catalogue is written beside its .po and renamed into place, so an app in another
+    process (a pytest-xdist worker) never reads one half written.
+    """
+    for po in sorted((ROOT / "translations").glob("*/LC_MESSAGES/messages.po")):
+        with po.open("rb") as source:
+            catalog = read_po(source, locale=po.parent.parent.name)
+        if catalog.fuzzy:  # as `pybabel compile` does without --use-fuzzy
+            continue
+        partial = po.with_name(f"messages.{os.getpid()}.mo")
+        with partial.open("wb") as target:
+            write_mo(target, catalog)
+        partial.replace(po.with_name("messages.mo"))
 
 
 def test_config(database_url: str, **overrides: Any) -> dict[str, Any]:
@@ -94,33 +73,6 @@ def make_app(
 @pytest.fixture(scope="session")
 def app(make_app: Callable[..., Flask]) -> Flask:
     return make_app()
-
-
-@pytest.fixture
-def db(app: Flask) -> Iterator[Session]:
-    """A session inside a transaction that is rolled back after the test.
-
-    The app's own sessions join the same connection with SAVEPOINTs, so what a request
-    commits is visible to the test and gone afterwards.
-    """
-    engine = app.extensions["db_engine"]
-    connection = engine.connect()
-    outer = connection.begin()
-    maker = sessionmaker(
-        bind=connection,
-        join_transaction_mode="create_savepoint",
-        expire_on_commit=False,
-    )
-    original = app.extensions["db_sessionmaker"]
-    app.extensions["db_sessionmaker"] = maker
-    session = maker()
-    try:
-        yield session
-    finally:
-        session.close()
-        app.extensions["db_sessionmaker"] = original
-        outer.rollback()
-        connection.close()
 
 
 @pytest.fixture

@@ -9,10 +9,15 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from flask import session
 from flask.testing import FlaskClient
+from flask_login import login_user
+from sqlalchemy.orm import object_session
 from werkzeug.test import TestResponse
 
+from app.auth.services import record_login
 from app.models import Role, User
+from app.security import start_session
 from tests.factories import TEST_PASSWORD
 
 UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
@@ -68,7 +73,31 @@ def csrf_token(client: FlaskClient) -> str:
     return match.group(1)
 
 
-def log_in(client: FlaskClient, user: User) -> TestResponse:
+def log_in(client: FlaskClient, user: User) -> None:
+    """Log in by writing the session the real log-in leaves (tests/auth/ goes through it).
+
+    As app/auth/views.py does: the session is emptied but for the language, then
+    login_user (with the identifier "strong" session protection checks, made from the
+    test client's address and User-Agent), start_session's clock, and record_login.
+    """
+    app = client.application
+    with (
+        client.session_transaction() as stored,
+        app.test_request_context(environ_base=client.environ_base),
+    ):
+        lang = stored.get("lang")
+        if lang:
+            session["lang"] = lang
+        assert login_user(user), f"{user.display_name} cannot log in"
+        start_session()
+        stored.clear()
+        stored.update(session)
+    user_session = object_session(user)
+    assert user_session is not None, "log in a user made in the test's session"
+    record_login(user_session, user)
+
+
+def log_in_with_form(client: FlaskClient, user: User) -> TestResponse:
     """Log in through the real flow: demo MitID for citizens, e-mail and password for staff."""
     token = csrf_token(client)
     if user.role is Role.CITIZEN:
@@ -99,8 +128,15 @@ def get_page(client: FlaskClient) -> Callable[..., BeautifulSoup]:
 
 
 @pytest.fixture
-def login(client: FlaskClient) -> Callable[[User], TestResponse]:
+def login(client: FlaskClient) -> Callable[[User], None]:
+    """Log the client in as a user (the session written directly, see log_in)."""
     return lambda user: log_in(client, user)
+
+
+@pytest.fixture
+def login_with_form(client: FlaskClient) -> Callable[[User], TestResponse]:
+    """Log the client in through the log-in forms; returns the response."""
+    return lambda user: log_in_with_form(client, user)
 
 
 @pytest.fixture

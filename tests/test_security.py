@@ -30,9 +30,9 @@ def test_htmx_is_configured_for_a_strict_csp(client) -> None:
 
 
 def test_session_cookie_is_httponly_and_samesite(
-    client, make_caseworker, login
+    client, make_caseworker, login_with_form
 ) -> None:
-    response = login(make_caseworker())
+    response = login_with_form(make_caseworker())
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie
     assert "SameSite=Lax" in cookie

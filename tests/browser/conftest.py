@@ -1,11 +1,9 @@
-"""The browser sweep's fixtures: a live server on its own database, Chromium, one context
-per role x language x width, each logged in through the real UI."""
+"""The browser sweep's fixtures: a live server on a copy of the small demo's database,
+Chromium, one context per role x language, each logged in through the real UI."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -14,14 +12,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from app import create_app
-from app.auth.passwords import hash_password
 from app.db import make_engine
-from app.migrate import upgrade
 from app.models import (
     Caseworker,
     Citizen,
@@ -33,7 +29,8 @@ from app.models import (
     Role,
     User,
 )
-from tests.factories import TEST_PASSWORD
+from tests.databases import create_database, drop_database, sibling_url
+from tests.factories import TEST_PASSWORD, TEST_PASSWORD_HASH
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -69,27 +66,18 @@ def require_browser() -> None:
 
 
 @pytest.fixture(scope="session")
-def browser_database_url() -> Iterator[str]:
-    """A fresh database: <name>_browser next to a PostgreSQL TEST_DATABASE_URL, or a
-    temporary SQLite file."""
-    base = os.environ.get("TEST_DATABASE_URL", "")
-    if not base.startswith("postgresql"):
-        with tempfile.TemporaryDirectory(prefix="jobunivers-browser-") as tmp:
-            yield f"sqlite:///{Path(tmp) / 'browser.sqlite3'}"
-        return
-    url = make_url(base)
-    name = f"{url.database}_browser"
-    admin = make_engine(base, isolation_level="AUTOCOMMIT")
-    quoted = admin.dialect.identifier_preparer.quote(name)
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {quoted}")
-        connection.exec_driver_sql(f"CREATE DATABASE {quoted}")
+def browser_database_url(database_url: str, demo_database: Engine) -> Iterator[str]:
+    """A copy of the database holding the small demo, for the live server to commit to
+    (a file beside the test database, or <name>_browser next to it on PostgreSQL)."""
+    require_browser()
+    url = sibling_url(database_url, "browser")
+    # PostgreSQL copies a database only while nobody is connected to it.
+    demo_database.dispose()
+    create_database(url, template=sibling_url(database_url, "demo"))
     try:
-        yield url.set(database=name).render_as_string(hide_password=False)
+        yield url
     finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
-        admin.dispose()
+        drop_database(url)
 
 
 def _copy_a_demo_cv(session: Session, to_user: User) -> None:
@@ -118,14 +106,9 @@ def _copy_a_demo_cv(session: Session, to_user: User) -> None:
 
 
 def seed_users(url: str) -> None:
-    """One user per role, as tests/factories.py makes them; demo data when available."""
+    """One user per role, as tests/factories.py makes them, beside the demo's people."""
     engine = make_engine(url)
-    password_hash = hash_password(TEST_PASSWORD)
     with Session(engine) as session:
-        if importlib.util.find_spec("app.demo.generator") is not None:
-            from app.demo.generator import load_demo
-
-            load_demo(session, "small")
         copenhagen = session.scalars(
             select(Municipality).where(Municipality.code == 101)
         ).one()
@@ -158,7 +141,7 @@ def seed_users(url: str) -> None:
                 role=role,
                 display_name=f"Browsertest {role.value}",
                 email=STAFF_EMAILS[role.value],
-                password_hash=password_hash,
+                password_hash=TEST_PASSWORD_HASH,
                 municipality_id=None if role is Role.PROVIDER else copenhagen.id,
                 provider_id=provider.id if role is Role.PROVIDER else None,
             )
@@ -183,7 +166,6 @@ def live_server(
 ) -> Iterator[str]:
     """The app served on a free local port in a thread; yields its base URL."""
     require_browser()
-    upgrade(browser_database_url)
     seed_users(browser_database_url)
     app = create_app(
         {
@@ -275,19 +257,14 @@ class Tab:
 def tab_for(
     browser: Any, live_server: str, storage_states: Callable[[str], Any]
 ) -> Iterator[Callable[[str, str, int], Tab]]:
-    """The tab for (role, language, width): one context each, kept open while the
-    tests that use it run one after the other."""
+    """The tab for (role, language, width): one context per role and language, kept
+    open while the tests that use it run one after the other, its viewport set to the
+    width before the test loads its page."""
     from axe_playwright_python.base import AXE_FILE_PATH
 
-    current: dict[tuple[str, str, int], Tab] = {}
+    current: dict[tuple[str, str], Tab] = {}
 
-    def get(role: str, lang: str, width: int) -> Tab:
-        key = (role, lang, width)
-        if key in current:
-            return current[key]
-        for tab in current.values():
-            tab.page.context.close()
-        current.clear()
+    def open_tab(role: str, lang: str, width: int) -> Tab:
         context = browser.new_context(
             storage_state=storage_states(role),
             viewport={"width": width, "height": 800},
@@ -307,7 +284,19 @@ def tab_for(
         with page.expect_navigation():
             page.click(f"footer button[name=lang][value={lang}]")
         assert page.locator("html").get_attribute("lang") == lang
-        current[key] = tab
+        return tab
+
+    def get(role: str, lang: str, width: int) -> Tab:
+        key = (role, lang)
+        if key not in current:
+            for tab in current.values():
+                tab.page.context.close()
+            current.clear()
+            current[key] = open_tab(role, lang, width)
+        tab = current[key]
+        if tab.width != width:
+            tab.page.set_viewport_size({"width": width, "height": 800})
+            tab.width = width
         return tab
 
     yield get

@@ -54,6 +54,8 @@ def _visits() -> list[Any]:
                             lang,
                             width,
                             target,
+                            # Role and language first: under pytest-xdist one worker
+                            # visits all pages of a role and language (tests/running.py).
                             id=f"{role}-{lang}-{width}-{name}",
                         )
                     )

@@ -129,6 +129,7 @@ def _problem(page: Any) -> str:
     )
 
 
+@pytest.mark.browser
 def test_new_citizen_journey_on_a_phone(
     phone: Any, live_server: str, new_citizen: int
 ) -> None:

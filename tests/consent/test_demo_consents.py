@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-import app.models  # noqa: F401  (registers every table on Base.metadata)
 from app.consent.services.consents import consent_in_force, objection_in_force
-from app.db import Base, make_engine
-from app.demo.generator import load_demo
 from app.models import (
     AccessLog,
     Caseworker,
@@ -26,15 +20,9 @@ from app.models import (
 )
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
-    path: Path = tmp_path_factory.mktemp("demo") / "small.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    Base.metadata.create_all(engine)
-    with Session(engine) as session:
-        load_demo(session)
-        yield session
-    engine.dispose()
+@pytest.fixture
+def demo(small_demo: Session) -> Session:
+    return small_demo
 
 
 def _count(session: Session, model) -> int:

@@ -9,17 +9,11 @@ import pytest
 
 from app.audit import SYSTEM, Actor, change_fields, log_access
 from app.consent.services.my_data import collect_my_data, count_own_history
-from app.jobs import matching
 from app.models import HoursPreference
-from tests.data import give_cv, load_taxonomy
+from tests.data import give_cv
 from tests.pages import csrf_token
 
-
-@pytest.fixture(autouse=True)
-def taxonomy(db):
-    load_taxonomy(db)
-    yield
-    matching.invalidate_match_index()
+pytestmark = pytest.mark.usefixtures("taxonomy")
 
 
 def _text(soup) -> str:

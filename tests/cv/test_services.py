@@ -13,14 +13,9 @@ from app.cv import queries
 from app.cv import services as cv
 from app.jobs import matching
 from app.models import ChangeRecord, EducationLevel, LanguageLevel, WorkExperience
-from tests.data import OCC, give_cv, load_taxonomy
+from tests.data import OCC, give_cv
 
-
-@pytest.fixture(autouse=True)
-def taxonomy(db):
-    load_taxonomy(db)
-    yield
-    matching.invalidate_match_index()
+pytestmark = pytest.mark.usefixtures("taxonomy")
 
 
 def _job(**overrides):

@@ -1,4 +1,6 @@
-"""Fixtures for the demo generator: throw-away SQLite databases built from the models."""
+"""Fixtures for the demo generator: throw-away SQLite databases built from the models.
+
+The small demo loaded once per run is `small_demo` (tests/databases.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,6 @@ from sqlalchemy.orm import Session
 
 import app.models  # noqa: F401  (registers every table on Base.metadata)
 from app.db import Base, make_engine
-from app.demo.generator import load_demo
 
 
 @pytest.fixture
@@ -32,15 +33,3 @@ def make_demo_session(tmp_path: Path) -> Iterator[Callable[[], Session]]:
         session.close()
     for engine in engines:
         engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
-    """A session on a database holding the small demo (seed 2026), shared per module."""
-    path = tmp_path_factory.mktemp("demo") / "small.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    Base.metadata.create_all(engine)
-    with Session(engine) as session:
-        load_demo(session)
-        yield session
-    engine.dispose()

@@ -12,12 +12,7 @@ from app.models import Hours, HoursPreference
 from app.taxonomy.services import load_taxonomy as taxonomy_of
 from tests.data import OCC, SKILL, give_cv, load_taxonomy, make_posting
 
-
-@pytest.fixture(autouse=True)
-def taxonomy(db):
-    load_taxonomy(db)
-    yield
-    matching.invalidate_match_index()
+pytestmark = pytest.mark.usefixtures("taxonomy")
 
 
 def _ids(page: queries.MatchPage) -> list[int]:

@@ -21,7 +21,7 @@ from app.models import (
 )
 from app.onboarding.services import onboarding_status
 from tests.data import OCC
-from tests.pages import log_in
+from tests.pages import log_in_with_form
 
 # Every test here runs on the demo taxonomy.
 pytestmark = pytest.mark.usefixtures("taxonomy")
@@ -76,7 +76,7 @@ def _error_links(page) -> list[str]:
 
 def test_first_log_in_starts_the_guide_at_step_one(client, make_citizen) -> None:
     citizen = make_citizen()
-    response = log_in(client, citizen.user)
+    response = log_in_with_form(client, citizen.user)
     assert response.headers["Location"] == "/kom-i-gang"
     response = client.get("/kom-i-gang")
     assert response.headers["Location"] == "/kom-i-gang/1"
@@ -93,7 +93,7 @@ def test_a_finished_guide_is_not_shown_again(db, client, make_citizen) -> None:
         )
     )
     db.flush()
-    assert log_in(client, citizen.user).headers["Location"] == "/min-side"
+    assert log_in_with_form(client, citizen.user).headers["Location"] == "/min-side"
     assert client.get("/kom-i-gang").headers["Location"] == "/kom-i-gang/5"
 
 
@@ -387,7 +387,7 @@ def test_summary_shows_answers_with_change_links_and_finishes(
     response = post_form("/kom-i-gang/5")
     assert response.headers["Location"] == "/min-side"
     assert onboarding_status(db, citizen.id) == (5, 5, True)
-    assert log_in(client, citizen.user).headers["Location"] == "/min-side"
+    assert log_in_with_form(client, citizen.user).headers["Location"] == "/min-side"
 
 
 def test_finish_needs_the_first_three_steps(db, post_form, citizen) -> None:
@@ -413,7 +413,7 @@ def test_the_guide_resumes_where_it_was_left(db, client, post_form, citizen) -> 
     )
     assert response.headers["Location"] == "/min-side"
     client.post("/log-ud", data={"csrf_token": _token(client)})
-    assert log_in(client, citizen.user).headers["Location"] == "/kom-i-gang"
+    assert log_in_with_form(client, citizen.user).headers["Location"] == "/kom-i-gang"
     assert client.get("/kom-i-gang").headers["Location"] == "/kom-i-gang/3"
     # Going back to an earlier step does not lose the place.
     post_form("/kom-i-gang/1", {"phone": "87654321"})

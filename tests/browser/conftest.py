@@ -32,7 +32,13 @@ from app.models import (
 from tests.databases import create_database, drop_database, sibling_url
 from tests.factories import TEST_PASSWORD, TEST_PASSWORD_HASH
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's headless shell of Chromium (package chromium-headless-shell, built from the
+# same source as its chromium): the same Blink without the desktop browser around it,
+# and the sweep takes a fifth less time in it. The full browser if only that is there.
+CHROMIUM_BINARIES = (
+    Path("/usr/bin/chromium-headless-shell"),
+    Path("/usr/bin/chromium"),
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -55,11 +61,17 @@ START_PATHS = {
 }
 
 
+def _chromium() -> Path | None:
+    return next((path for path in CHROMIUM_BINARIES if path.exists()), None)
+
+
 def require_browser() -> None:
     """Skip without Chromium, unless JOBUNIVERS_REQUIRE_BROWSER=1 (CI) makes it fail."""
-    if CHROMIUM.exists():
+    if _chromium() is not None:
         return
-    reason = f"{CHROMIUM} is missing: install it with `apt-get install chromium`"
+    reason = (
+        "Chromium is missing: install it with `apt-get install chromium-headless-shell`"
+    )
     if os.environ.get("JOBUNIVERS_REQUIRE_BROWSER") == "1":
         pytest.fail(f"JOBUNIVERS_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
     pytest.skip(reason)
@@ -201,7 +213,7 @@ def browser() -> Iterator[Any]:
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            executable_path=str(_chromium()), headless=True, args=CHROMIUM_ARGS
         )
         try:
             yield chromium

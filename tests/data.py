@@ -1,6 +1,6 @@
 """Tests of the citizen's portal, and small helpers that write postings and CVs directly.
 
-The helpers use the built-in demo taxonomy (load it with `load_taxonomy(db)` first):
+The helpers use the built-in demo taxonomy (ask for the `taxonomy` fixture first):
 occupations and skills are named by their slug, e.g. "sygeplejerske" or "nursing-care".
 """
 

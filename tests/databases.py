@@ -170,6 +170,7 @@ def db(app: Flask, request: pytest.FixtureRequest) -> Iterator[Session]:
     test, and its cached taxonomy and match index start empty, as they would after the
     data was written.
     """
+    # Imported here for the reason given in taxonomy_database.
     from app.jobs.matching import invalidate_match_index
     from app.taxonomy.services import clear_cache
 

@@ -23,7 +23,8 @@ from tests.factories import TEST_PASSWORD
 UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
 
 
-def _text(node: Any) -> str:
+def text_of(node: Any) -> str:
+    """The text of a page or element, white space folded."""
     return re.sub(r"\s+", " ", node.get_text()).strip()
 
 
@@ -33,9 +34,9 @@ def check_full_page(html: str) -> BeautifulSoup:
     assert soup.html is not None and soup.html.get("lang") in {"da", "en"}, "html lang"
     h1s = soup.find_all("h1")
     assert len(h1s) == 1, f"expected one h1, found {len(h1s)}"
-    heading = _text(h1s[0])
+    heading = text_of(h1s[0])
     assert heading, "the h1 is empty"
-    title = _text(soup.title) if soup.title else ""
+    title = text_of(soup.title) if soup.title else ""
     title = re.sub(r"^(Fejl|Error): ", "", title)
     assert title.startswith(heading), (
         f"title {title!r} does not start with h1 {heading!r}"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from app.models import User
-from tests.pages import log_in_with_form
 
 
 @pytest.fixture
-def login(client: FlaskClient) -> Callable[[User], TestResponse]:
-    return lambda user: log_in_with_form(client, user)
+def login(
+    login_with_form: Callable[[User], TestResponse],
+) -> Callable[[User], TestResponse]:
+    return login_with_form

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import select
 
 from app.models import ChangeRecord
@@ -27,10 +25,6 @@ HOSTILE_TEXTS = [
     "\u200bskjult",  # a zero-width space
     "\ue000",  # private use
 ]
-
-
-def text_of(soup) -> str:
-    return re.sub(r"\s+", " ", soup.get_text())
 
 
 def changes_of(db, citizen_id: int, table: str) -> list[ChangeRecord]:

@@ -20,8 +20,8 @@ from app.models import (
 )
 from app.onboarding.services import onboarding_status
 from tests.data import OCC
-from tests.onboarding.answers import SCREENING, changes_of, error_links, text_of
-from tests.pages import log_in_with_form
+from tests.onboarding.answers import SCREENING, changes_of, error_links
+from tests.pages import check_full_page, csrf_token, log_in_with_form, text_of
 
 # Every test here runs on the demo taxonomy.
 pytestmark = pytest.mark.usefixtures("taxonomy")
@@ -109,7 +109,6 @@ def test_contact_step_refuses_bad_input_and_saves_nothing(
 ) -> None:
     response = post_form("/kom-i-gang/1", data)
     assert response.status_code == 200
-    from tests.pages import check_full_page
 
     page = check_full_page(response.get_data(as_text=True))
     assert f"#{field}" in error_links(page)
@@ -291,7 +290,6 @@ def test_summary_shows_answers_with_change_links_and_finishes(
 def test_finish_needs_the_first_three_steps(db, post_form, citizen) -> None:
     response = post_form("/kom-i-gang/5")
     assert response.status_code == 200
-    from tests.pages import check_full_page
 
     page = check_full_page(response.get_data(as_text=True))
     assert error_links(page) == ["/kom-i-gang/1", "/kom-i-gang/2", "/kom-i-gang/3"]
@@ -319,7 +317,6 @@ def test_the_guide_resumes_where_it_was_left(db, client, post_form, citizen) -> 
 
 
 def _token(client) -> str:
-    from tests.pages import csrf_token
 
     return csrf_token(client)
 

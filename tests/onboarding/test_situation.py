@@ -14,9 +14,8 @@ from tests.onboarding.answers import (
     SCREENING,
     changes_of,
     error_links,
-    text_of,
 )
-from tests.pages import check_full_page
+from tests.pages import check_full_page, text_of
 
 # Every test here runs on the demo taxonomy.
 pytestmark = pytest.mark.usefixtures("taxonomy")

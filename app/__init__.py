@@ -48,7 +48,7 @@ def blueprints() -> tuple[Blueprint, ...]:
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: config -> extensions -> blueprints -> CLI. No queries at start-up."""
     # Imported on call, for the reason blueprints() gives.
-    from app import cli, db, errors, extensions, i18n, security, templating
+    from app import cli, db, errors, extensions, i18n, security, templating, urls
     from app.auth import oidc
 
     root = Path(__file__).resolve().parent.parent
@@ -72,6 +72,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
     os.makedirs(app.instance_path, exist_ok=True)
+    urls.init_app(app)
 
     db.init_app(app)
     extensions.init_app(app)

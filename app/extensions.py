@@ -12,6 +12,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from app.db import get_session
 from app.models import User
+from app.urls import parse_int
 
 login_manager = LoginManager()
 csrf = CSRFProtect()
@@ -37,9 +38,10 @@ def select_locale() -> str:
 
 @login_manager.user_loader
 def _load_user(user_id: str) -> object | None:
-    if not user_id.isdigit():
+    number = parse_int(user_id)
+    if number is None:
         return None
-    user = get_session().get(User, int(user_id))
+    user = get_session().get(User, number)
     return user if user is not None and user.active else None
 
 

@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from app.urls import parse_int
+
 
 @dataclass(frozen=True)
 class Page:
@@ -44,6 +46,4 @@ def paginate(session: Session, query: Select[Any], page: int, per_page: int) -> 
 
 def page_number(value: str | None) -> int:
     """A page number from the query string; anything odd means the first page."""
-    if value and value.isdigit() and len(value) < 7:
-        return max(1, int(value))
-    return 1
+    return parse_int(value, high=999_999) or 1

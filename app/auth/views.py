@@ -23,6 +23,7 @@ from app.db import get_session
 from app.extensions import client_address, limiter
 from app.models import Role, User
 from app.onboarding.services import user_needs_onboarding
+from app.pagination import page_number
 from app.security import public, start_session
 from app.templating import START_PAGES
 
@@ -147,7 +148,7 @@ def demo_mitid() -> str | Response:
             return _begin_session(user)
         form.user_id.errors.append(_("Choose a demo citizen from the list."))
     page = services.list_demo_citizens(
-        get_session(), request.args.get("page", 1, type=int)
+        get_session(), page_number(request.args.get("page"))
     )
     return render_template("auth/demo_mitid.html", form=form, page=page)
 

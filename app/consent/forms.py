@@ -20,6 +20,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from app.consent.services.access import AccessFilter
 from app.models import ConsentPurpose
 from app.text_input import parse_date, text_field
+from app.urls import parse_int
 
 MAX_REASON = 1000
 
@@ -45,13 +46,12 @@ class ConsentForm(FlaskForm):
 
     def validate_provider(self, field: HiddenField) -> None:
         value = (field.data or "").strip()
-        if value and (not value.isdigit() or len(value) > 9):
+        if value and parse_int(value) is None:
             raise ValidationError(_l("Choose a provider from the list."))
 
     @property
     def provider_id(self) -> int | None:
-        value = (self.provider.data or "").strip()
-        return int(value) if value else None
+        return parse_int((self.provider.data or "").strip())
 
 
 class ObjectionForm(FlaskForm):

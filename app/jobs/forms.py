@@ -9,6 +9,8 @@ from wtforms import Form, HiddenField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, ValidationError
 
+from app.urls import parse_int
+
 MIN_DISTANCE_KM = 1
 MAX_DISTANCE_KM = 500
 
@@ -35,14 +37,16 @@ class JobFilterForm(Form):
         value = (field.data or "").strip()
         if not value:
             return
-        try:
-            number = int(value)
-        except ValueError:
+        # A minus sign gets the range message below, not the whole-number one.
+        number = parse_int(value.removeprefix("-"), low=0)
+        if number is not None and value.startswith("-"):
+            number = -number
+        if number is None:
             raise ValidationError(
                 _l(
                     "Enter the distance as a whole number of kilometres, for example 25."
                 )
-            ) from None
+            )
         if not MIN_DISTANCE_KM <= number <= MAX_DISTANCE_KM:
             raise ValidationError(
                 _l(
@@ -59,8 +63,7 @@ class JobFilterForm(Form):
     @property
     def distance_km(self) -> int | None:
         """The valid distance, or None when none was given."""
-        value = (self.distance.data or "").strip()
-        return int(value) if value else None
+        return parse_int((self.distance.data or "").strip(), low=0)
 
     @property
     def hours_value(self) -> str | None:

@@ -35,6 +35,7 @@ from app.models import (
     User,
 )
 from app.pagination import Page, paginate
+from app.urls import parse_int
 
 MAX_TEXT = 1000
 PER_PAGE = 25
@@ -144,10 +145,10 @@ def parse_value(table: str, field: str, text: str) -> Any:
             raise CorrectionError("date")
         return parsed
     if isinstance(column_type, Integer):
-        try:
-            return int(text)
-        except ValueError:
-            raise CorrectionError("number") from None
+        number = parse_int(text, low=0)
+        if number is None:
+            raise CorrectionError("number")
+        return number
     length = getattr(column_type, "length", None)
     if isinstance(column_type, String) and length and len(text) > length:
         raise CorrectionError("length")

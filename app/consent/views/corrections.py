@@ -26,6 +26,7 @@ from app.i18n import current_lang
 from app.labels import CORRECTION_STATUS_LABELS
 from app.models import Role
 from app.security import current_citizen_id, role_required
+from app.urls import parse_int
 
 # A hint for the proposed value, by column type (none for plain text).
 VALUE_HINTS = {
@@ -48,10 +49,10 @@ def corrections() -> str:
 def _correction_target() -> tuple[str, str, int]:
     table = (request.args.get("tabel") or "")[:64]
     field = (request.args.get("felt") or "")[:64]
-    row = request.args.get("raekke") or ""
-    if not row.isdigit() or len(row) > 12:
+    row = parse_int(request.args.get("raekke"))
+    if row is None:
         abort(404)
-    return table, field, int(row)
+    return table, field, row
 
 
 @bp.route("/mine-data/rettelser/ny", methods=["GET", "POST"])

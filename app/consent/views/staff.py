@@ -28,6 +28,7 @@ from app.labels import CORRECTION_STATUS_LABELS
 from app.models import Citizen, CorrectionStatus, Role
 from app.pagination import page_number
 from app.security import current_actor, role_required
+from app.urls import parse_int
 
 
 def _municipality_id() -> int:
@@ -55,9 +56,9 @@ def staff_corrections() -> str:
     borger = request.args.get("borger") or ""
     citizen_id = None
     if borger:
-        if not borger.isdigit() or len(borger) > 12:
+        citizen_id = parse_int(borger)
+        if citizen_id is None:
             abort(404)
-        citizen_id = int(borger)
     status_value, status = _status_filter()
     try:
         results = list_for_municipality(

@@ -19,11 +19,12 @@ from app.onboarding.questions import SCREENING_QUESTIONS, ScreeningForm
 from app.onboarding.views import bp
 from app.security import current_actor, current_citizen_id, role_required
 from app.taxonomy.services import industries
+from app.urls import parse_int
 
 
 def _removal() -> int | None:
     value = request.form.get("remove", "")
-    return int(value) if value.isdigit() and len(value) < 12 else None
+    return parse_int(value)
 
 
 def occupation_choice(form: WishesForm, wishes: preferences.Wishes) -> Resolved:

@@ -106,7 +106,6 @@ def defaults(instance_path: str) -> dict[str, Any]:
             Path(__file__).resolve().parent.parent / "translations"
         ),
         "LANGUAGES": ("da", "en"),
-        "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "TESTING": False,
     }
@@ -140,11 +139,19 @@ def check(config: dict[str, Any]) -> None:
             )
         if config.get("DEMO_LOGIN_ENABLED"):
             raise ConfigError("The demo MitID log-in must be off in production.")
+        if not config.get("REDIS_URL"):
+            raise ConfigError(
+                "Refusing to start in production without REDIS_URL: the log-in limits "
+                "must be counted in one place for all workers, not per worker."
+            )
 
 
 def session_lifetimes(config: dict[str, Any]) -> dict[str, Any]:
-    """Derived values: idle and absolute session limits as timedeltas."""
+    """Derived values: idle and absolute session limits as timedeltas; a form's CSRF
+    token lasts as long as the longest session."""
+    absolute = timedelta(hours=config["ABSOLUTE_TIMEOUT_HOURS"])
     return {
         "PERMANENT_SESSION_LIFETIME": timedelta(minutes=config["IDLE_TIMEOUT_MINUTES"]),
-        "ABSOLUTE_SESSION_LIFETIME": timedelta(hours=config["ABSOLUTE_TIMEOUT_HOURS"]),
+        "ABSOLUTE_SESSION_LIFETIME": absolute,
+        "WTF_CSRF_TIME_LIMIT": int(absolute.total_seconds()),
     }

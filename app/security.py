@@ -87,6 +87,22 @@ def start_session() -> None:
     session.permanent = True
     session["login_at"] = now
     session["seen_at"] = now
+    session["version"] = current_user.session_version or 0
+
+
+def _session_ended(now: float) -> bool:
+    """True when the session has passed a limit, or its user has logged out since."""
+    idle = current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
+    absolute = current_app.config["ABSOLUTE_SESSION_LIFETIME"].total_seconds()
+    login_at = session.get("login_at")
+    seen_at = session.get("seen_at")
+    return (
+        login_at is None
+        or seen_at is None
+        or now - seen_at > idle
+        or now - login_at > absolute
+        or session.get("version") != (current_user.session_version or 0)
+    )
 
 
 def enforce_session_limits() -> Response | None:
@@ -94,16 +110,7 @@ def enforce_session_limits() -> Response | None:
     if not current_user.is_authenticated:
         return None
     now = _timestamp()
-    idle = current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
-    absolute = current_app.config["ABSOLUTE_SESSION_LIFETIME"].total_seconds()
-    login_at = session.get("login_at")
-    seen_at = session.get("seen_at")
-    if (
-        login_at is None
-        or seen_at is None
-        or now - seen_at > idle
-        or now - login_at > absolute
-    ):
+    if _session_ended(now):
         lang = session.get("lang")
         logout_user()
         session.clear()
@@ -123,6 +130,11 @@ def set_security_headers(response: Response) -> Response:
     response.headers.setdefault(
         "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
     )
+    if current_app.config["ENV"] == "production":
+        # Browsers keep to HTTPS for a year once they have seen this.
+        response.headers.setdefault(
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+        )
     if request.endpoint != "static" and current_user.is_authenticated:
         response.headers.setdefault("Cache-Control", "no-store")
     return response

@@ -38,16 +38,34 @@ def test_session_cookie_is_httponly_and_samesite(
     assert "SameSite=Lax" in cookie
 
 
+PRODUCTION = {
+    "ENV": "production",
+    "SECRET_KEY": "a-long-random-production-secret",
+    "DEMO_LOGIN_ENABLED": False,
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+}
+
+
 def test_production_cookies_are_secure(database_url) -> None:
-    app = create_app(
-        {
-            "ENV": "production",
-            "SECRET_KEY": "a-long-random-production-secret",
-            "DATABASE_URL": database_url,
-            "DEMO_LOGIN_ENABLED": False,
-        }
-    )
+    app = create_app({**PRODUCTION, "DATABASE_URL": database_url})
     assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_production_tells_browsers_to_keep_to_https(database_url) -> None:
+    app = create_app({**PRODUCTION, "DATABASE_URL": database_url})
+    response = app.test_client().get("/")
+    max_age = response.headers["Strict-Transport-Security"].split(";")[0]
+    assert int(max_age.removeprefix("max-age=")) >= 365 * 24 * 3600
+
+
+def test_refuses_production_without_a_shared_store_for_the_limits() -> None:
+    with pytest.raises(ConfigError, match="REDIS_URL"):
+        create_app({**PRODUCTION, "REDIS_URL": ""})
+
+
+def test_a_form_token_expires_with_the_longest_session(app) -> None:
+    hours = app.config["ABSOLUTE_TIMEOUT_HOURS"]
+    assert app.config["WTF_CSRF_TIME_LIMIT"] == hours * 3600
 
 
 def test_post_without_csrf_token_is_refused(client) -> None:

@@ -39,6 +39,14 @@ def record_login(session: Session, user: User) -> None:
     session.flush()
 
 
+def end_sessions(session: Session, user_id: int) -> None:
+    """Log out: every session the user began so far stops opening pages."""
+    user = session.get(User, user_id)
+    if user is not None:
+        user.session_version = (user.session_version or 0) + 1
+        session.flush()
+
+
 def set_user_locale(session: Session, user_id: int, locale: str) -> None:
     user = session.get(User, user_id)
     if user is not None and user.locale != locale:

@@ -14,7 +14,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from app.auth import oidc, services
@@ -158,6 +158,8 @@ def demo_mitid() -> str | Response:
 def logout() -> Response:
     """End the session."""
     lang = session.get("lang")
+    if current_user.is_authenticated:
+        services.end_sessions(get_session(), current_user.id)
     logout_user()
     session.clear()
     if lang:

@@ -66,6 +66,9 @@ class User(Base):
         DateTime(timezone=True), server_default=func.now()
     )
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Each session remembers the version it began with; log-out raises it, so a cookie
+    # kept from before the log-out (on any device) no longer opens a page.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     municipality: Mapped[Municipality | None] = relationship()
     provider: Mapped[Provider | None] = relationship()

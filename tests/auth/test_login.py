@@ -135,6 +135,22 @@ def test_log_out_ends_the_session(client, make_caseworker, login) -> None:
     assert client.get("/sagsbehandler").status_code == 302
 
 
+@pytest.mark.parametrize("role", ["citizen", "caseworker"])
+def test_a_cookie_kept_from_before_log_out_no_longer_opens_a_page(
+    client, make_caseworker, make_citizen, login_with_form, role
+) -> None:
+    user = make_caseworker() if role == "caseworker" else make_citizen().user
+    start = "/sagsbehandler" if role == "caseworker" else "/min-side"
+    login_with_form(user)
+    assert client.get(start).status_code == 200
+    kept = client.get_cookie("session").value
+    client.post("/log-ud", data={"csrf_token": csrf_token(client)})
+    client.set_cookie("session", kept)  # replayed, as by someone who copied it
+    response = client.get(start)
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/log-ind")
+
+
 def test_log_out_needs_a_csrf_token(client, make_caseworker, login) -> None:
     login(make_caseworker())
     assert client.post("/log-ud").status_code == 400

@@ -1,6 +1,8 @@
 """Typed text and dates: one policy for every form.
 
-Text is stored as NFC with the ends trimmed. Letters, marks, numbers, punctuation,
+Text is stored as NFC with the ends trimmed, and cut one character past its field's
+limit before anything else reads it (so a megabyte sent costs no more work than the
+limit allows, and still gets "too long"). Letters, marks, numbers, punctuation,
 symbols (emoji too) and spaces are welcome; control, format (bidirectional overrides,
 zero-width), private-use and unassigned characters are refused, because they can make
 text display as something other than what is stored. New lines only in text areas.
@@ -33,6 +35,19 @@ def tidy(value: Any) -> Any:
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value).strip()
     return value
+
+
+def bounded(max_length: int) -> Any:
+    """A filter keeping at most one character more than max_length: the Length check
+    still says the text is too long, and nothing after it (a search, the occupation
+    normaliser) ever works on more than that, whatever was sent."""
+
+    def cut(value: Any) -> Any:
+        if isinstance(value, str) and len(value) > max_length + 1:
+            return value[: max_length + 1]
+        return value
+
+    return cut
 
 
 def has_bad_characters(text: str, multiline: bool = False) -> bool:
@@ -89,4 +104,6 @@ def text_field(
         PlainText(multiline=multiline),
     ]
     field = TextAreaField if multiline else StringField
-    return field(label, validators=validators, filters=[tidy], **kwargs)
+    return field(
+        label, validators=validators, filters=[tidy, bounded(max_length)], **kwargs
+    )

@@ -7,6 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, IntegerField, PasswordField
 from wtforms.validators import DataRequired, Email, Length
 
+from app.text_input import bounded
+
 
 class StaffLoginForm(FlaskForm):
     email = EmailField(
@@ -19,6 +21,7 @@ class StaffLoginForm(FlaskForm):
                 check_deliverability=False,
             ),
         ],
+        filters=[bounded(254)],
     )
     password = PasswordField(
         _l("Password"),
@@ -26,6 +29,7 @@ class StaffLoginForm(FlaskForm):
             DataRequired(message=_l("Enter your password.")),
             Length(max=200, message=_l("The password is too long.")),
         ],
+        filters=[bounded(200)],
     )
 
 

@@ -26,7 +26,7 @@ from app.models import (
     HoursPreference,
     RemoteWork,
 )
-from app.text_input import parse_date, text_field, tidy
+from app.text_input import bounded, parse_date, text_field, tidy
 
 MIN_DISTANCE_KM = 1
 MAX_DISTANCE_KM = 500
@@ -154,7 +154,9 @@ HOURS_CHOICES = [
 
 class WishesForm(FlaskForm):
     occupation = text_field(_l("Add an occupation you want to work in"), 200)
-    occupation_uri = HiddenField(validators=[Optional(), Length(max=255)])
+    occupation_uri = HiddenField(
+        validators=[Optional(), Length(max=255)], filters=[bounded(255)]
+    )
     distance = StringField(
         _l("How far will you travel to work, one way (km)?"),
         filters=[tidy],

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from flask import Flask, Response, current_app, g
+from flask import Flask, Response, current_app, g, has_request_context, request
 from sqlalchemy import Enum, MetaData, Table, create_engine, event, insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
@@ -42,6 +42,18 @@ def value_enum(cls: type[enum.Enum], length: int = 20) -> Enum:
     )
 
 
+def _writes() -> bool:
+    """Whether this transaction is a form's (or a command's) that may write.
+
+    SQLite has one writer. A transaction that began by reading and then wants to write
+    after another writer committed gets "database is locked" at once, whatever the busy
+    timeout. Beginning the transactions of POST requests and commands with BEGIN
+    IMMEDIATE takes the write lock first, so they wait their turn instead of failing;
+    pages (GET) read without taking it, and WAL lets them read while another writes.
+    """
+    return not has_request_context() or request.method not in {"GET", "HEAD", "OPTIONS"}
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for url; SQLite gets foreign keys and a busy timeout."""
     if url.startswith("sqlite"):
@@ -68,7 +80,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN")
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if _writes() else "BEGIN")
 
     return engine
 

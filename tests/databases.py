@@ -99,7 +99,7 @@ def drop_database(url: str) -> None:
         _run_admin(url, f"DROP DATABASE IF EXISTS {_quoted(url)} WITH (FORCE)")
 
 
-def _migrate(url: str) -> None:
+def migrate(url: str) -> None:
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
@@ -122,7 +122,7 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     own = bool(configured and worker_id())
     if own:
         create_database(url)
-    _migrate(url)
+    migrate(url)
     copies = [sibling_url(url, suffix) for suffix in SHARED.values()]
     for copy in copies:
         create_database(copy, template=url)

@@ -88,6 +88,11 @@ CORE: tuple[PersonalField, ...] = (
     _technical("user_account", "provider_id", "staff of providers only"),
     _technical(
         "user_account",
+        "session_version",
+        "a counter raised at each log-out, so old sessions end",
+    ),
+    _technical(
+        "user_account",
         "municipality_id",
         "a copy of the citizen's job centre, shown under Your case",
     ),

@@ -1,0 +1,243 @@
+"""Claims and releases under gunicorn: four worker processes, eight caseworkers at once.
+
+The portal runs as in production (gunicorn, one process per worker) on a database of its
+own, made for this test on whichever database the suite runs on (SQLite and PostgreSQL in
+CI). Eight caseworkers log in through the form and, all at the same time, claim the next
+case, claim named cases and give them back. No request may fail with a server error, and
+at the end no case may be left claimed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import requests
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import make_engine
+from app.models import (
+    Case,
+    CaseStatus,
+    Caseworker,
+    Citizen,
+    Municipality,
+    Role,
+    RouteReason,
+    User,
+)
+from tests.databases import create_database, drop_database, migrate, sibling_url
+from tests.factories import TEST_PASSWORD, TEST_PASSWORD_HASH
+
+ROOT = Path(__file__).resolve().parents[2]
+CASEWORKERS = 8
+CASES = 12
+ROUNDS = 6
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def portal_database(database_url: str, tmp_path: Path) -> Iterator[str]:
+    """A migrated database of its own with eight caseworkers and twelve waiting cases."""
+    if database_url.startswith("postgresql"):
+        url = sibling_url(database_url, "gunicorn")
+    else:
+        url = f"sqlite:///{tmp_path / 'gunicorn.sqlite3'}"
+    create_database(url)
+    migrate(url)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        municipality_id = session.scalars(
+            select(Municipality.id).where(Municipality.code == 101)
+        ).one()
+        for n in range(CASEWORKERS):
+            user = User(
+                role=Role.CASEWORKER,
+                display_name=f"Sagsbehandler {n}",
+                email=f"parallel{n}@test.jobunivers.dk",
+                password_hash=TEST_PASSWORD_HASH,
+                municipality_id=municipality_id,
+            )
+            session.add(user)
+            session.flush()
+            session.add(Caseworker(user_id=user.id, job_title="Jobkonsulent"))
+        now = datetime.now(UTC)
+        for n in range(CASES):
+            user = User(
+                role=Role.CITIZEN,
+                display_name=f"Borger {n}",
+                mitid_subject=f"gunicorn-{n}",
+                municipality_id=municipality_id,
+            )
+            session.add(user)
+            session.flush()
+            citizen = Citizen(
+                user_id=user.id,
+                municipality_id=municipality_id,
+                first_name="Borger",
+                last_name=str(n),
+                synthetic=True,
+            )
+            session.add(citizen)
+            session.flush()
+            session.add(
+                Case(
+                    citizen_id=citizen.id,
+                    municipality_id=municipality_id,
+                    status=CaseStatus.QUEUED,
+                    queue_reason=RouteReason.MODEL,
+                    priority=(n % 4) / 4,
+                    language="da",
+                    queued_at=now - timedelta(minutes=n),
+                    version=0,
+                )
+            )
+        session.commit()
+    engine.dispose()
+    yield url
+    drop_database(url)
+
+
+@pytest.fixture
+def portal(portal_database: str, tmp_path: Path) -> Iterator[str]:
+    """gunicorn with four workers serving the portal on that database."""
+    port = _free_port()
+    environment = {
+        **os.environ,
+        "DATABASE_URL": portal_database,
+        "JOBUNIVERS_SECRET_KEY": "gunicorn-test-secret",
+        "JOBUNIVERS_LOGIN_RATE_LIMIT": "1000 per minute",
+    }
+    log = (tmp_path / "gunicorn.log").open("w")
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "4",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "wsgi:app",
+        ],
+        cwd=ROOT,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                requests.get(base + "/", timeout=5)
+                break
+            except requests.RequestException:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def _token(response: requests.Response) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', response.text)
+    assert match, response.text[:300]
+    return match.group(1)
+
+
+def test_claims_and_releases_under_gunicorn_never_fail_or_stick(
+    portal: str, portal_database: str
+) -> None:
+    statuses: Counter[int] = Counter()
+    errors: list[str] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(CASEWORKERS)
+
+    def record(response: requests.Response, what: str) -> None:
+        with lock:
+            statuses[response.status_code] += 1
+            if response.status_code >= 500:
+                errors.append(f"{what}: {response.status_code}")
+
+    def work(n: int) -> None:
+        browser = requests.Session()
+        browser.trust_env = False  # straight to the local server, never a proxy
+        page = browser.get(portal + "/log-ind/medarbejder", timeout=30)
+        login = browser.post(
+            portal + "/log-ind/medarbejder",
+            data={
+                "csrf_token": _token(page),
+                "email": f"parallel{n}@test.jobunivers.dk",
+                "password": TEST_PASSWORD,
+            },
+            allow_redirects=False,
+            timeout=30,
+        )
+        assert login.status_code == 302, login.text[:300]
+        token = _token(browser.get(portal + "/sagsbehandler/koe", timeout=30))
+        barrier.wait()
+        for round_ in range(ROUNDS):
+            if (n + round_) % 2:
+                answer = browser.post(
+                    portal + "/sagsbehandler/koe/tag-naeste",
+                    data={"csrf_token": token},
+                    allow_redirects=False,
+                    timeout=60,
+                )
+                record(answer, "claim next")
+                found = re.search(r"/borger/(\d+)", answer.headers.get("Location", ""))
+                citizen_ids = [int(found.group(1))] if found else []
+            else:
+                citizen_ids = []
+                for citizen_id in range(1, CASES + 1):
+                    answer = browser.post(
+                        f"{portal}/sagsbehandler/borger/{citizen_id}/tag",
+                        data={"csrf_token": token},
+                        allow_redirects=False,
+                        timeout=60,
+                    )
+                    record(answer, f"claim {citizen_id}")
+                    citizen_ids.append(citizen_id)
+                    if len(citizen_ids) == 2:
+                        break
+            for citizen_id in citizen_ids:
+                answer = browser.post(
+                    f"{portal}/sagsbehandler/borger/{citizen_id}/frigiv",
+                    data={"csrf_token": token},
+                    allow_redirects=False,
+                    timeout=60,
+                )
+                # 404: the case was another caseworker's to give back.
+                record(answer, f"release {citizen_id}")
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(CASEWORKERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    assert errors == [], (errors, statuses)
+    assert statuses[302] > CASEWORKERS * ROUNDS  # the work was done, not refused
+    engine = make_engine(portal_database)
+    with Session(engine) as session:
+        stuck = session.scalars(
+            select(Case.citizen_id).where(Case.status != CaseStatus.QUEUED)
+        ).all()
+    engine.dispose()
+    assert stuck == [], f"cases left claimed: {stuck}"

@@ -89,7 +89,7 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "OIDC_CLIENT_SECRET": "",
         "OIDC_SCOPE": "openid",
         "OIDC_CPR_CLAIM": "dk:gov:cpr",
-        "LOGIN_RATE_LIMIT": "5 per minute",
+        "LOGIN_RATE_LIMIT": "10 per minute",
         "IDLE_TIMEOUT_MINUTES": 30,
         "ABSOLUTE_TIMEOUT_HOURS": 12,
         "SEGMENT_QUEUE_THRESHOLD": 0.5,

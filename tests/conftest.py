@@ -19,7 +19,13 @@ from app.extensions import limiter
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytest_plugins = ["tests.running", "tests.databases", "tests.factories", "tests.pages"]
+pytest_plugins = [
+    "tests.running",
+    "tests.databases",
+    "tests.factories",
+    "tests.pages",
+    "tests.servers",
+]
 
 
 @pytest.fixture(scope="session")

@@ -14,10 +14,11 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from app.auth import oidc, services
+from app.auth import oidc, services, throttle
 from app.auth.forms import DemoLoginForm, StaffLoginForm
 from app.db import get_session
 from app.extensions import client_address, limiter
@@ -32,10 +33,6 @@ bp = Blueprint("auth", __name__, template_folder="templates")
 
 def _login_rate_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
-
-
-def _submitted_account() -> str:
-    return "account:" + request.form.get("email", "").strip().lower()[:254]
 
 
 def _login_failed(response: Response) -> bool:
@@ -75,21 +72,29 @@ def login() -> str:
     methods=["POST"],
     deduct_when=_login_failed,
 )
-@limiter.limit(
-    _login_rate_limit,
-    key_func=_submitted_account,
-    methods=["POST"],
-    deduct_when=_login_failed,
-)
-def staff_login() -> str | Response:
-    """Log-in for caseworkers, providers and administrators with e-mail and password."""
+def staff_login() -> str | Response | tuple[str, int]:
+    """Log-in for caseworkers, providers and administrators with e-mail and password.
+
+    Failures are limited per address (the decorator) and slowed per account and
+    address (app.auth.throttle), so nobody can lock a colleague out."""
     form = StaffLoginForm()
     if form.validate_on_submit():
-        user = services.authenticate_staff(
-            get_session(), form.email.data, form.password.data
-        )
+        account, address = form.email.data, client_address()
+        wait = throttle.seconds_to_wait(account, address)
+        if wait:
+            form.password.errors.append(
+                ngettext(
+                    "Too many wrong attempts. Wait %(num)s second and try again.",
+                    "Too many wrong attempts. Wait %(num)s seconds and try again.",
+                    wait,
+                )
+            )
+            return render_template("auth/staff_login.html", form=form), 429
+        user = services.authenticate_staff(get_session(), account, form.password.data)
         if user is not None:
+            throttle.forget(account, address)
             return _begin_session(user)
+        throttle.record_failure(account, address)
         form.password.errors.append(_("The e-mail address or the password is wrong."))
     return render_template("auth/staff_login.html", form=form)
 

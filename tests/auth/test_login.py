@@ -7,6 +7,8 @@ import time
 import pytest
 from flask import url_for
 
+from app.auth import throttle
+from app.auth.throttle import FREE_ATTEMPTS
 from app.models import Role
 from app.templating import NAVIGATION
 from tests.factories import TEST_PASSWORD
@@ -102,20 +104,45 @@ def test_deactivated_staff_cannot_log_in(client, make_caseworker, db) -> None:
     assert _staff_login(client, user.email, TEST_PASSWORD).status_code == 200
 
 
-def test_five_failed_attempts_per_account_then_429(client, make_caseworker) -> None:
+def test_failed_attempts_make_the_next_one_wait(client, make_caseworker) -> None:
     user = make_caseworker()
-    for _ in range(5):
+    for _ in range(FREE_ATTEMPTS):
         assert _staff_login(client, user.email, "wrong").status_code == 200
     response = _staff_login(client, user.email, TEST_PASSWORD)
     assert response.status_code == 429
-    assert "For mange forsøg" in response.get_data(as_text=True)
+    assert "Vent 1 sekund og prøv igen" in response.get_data(as_text=True)
+    assert throttle.seconds_to_wait(user.email, "127.0.0.1") == 1
 
 
-def test_five_failed_attempts_per_address_then_429(client) -> None:
-    for n in range(5):
+def test_the_wait_doubles_with_each_failure(client, make_caseworker) -> None:
+    user = make_caseworker()
+    waits = []
+    for _ in range(FREE_ATTEMPTS + 3):
+        throttle.record_failure(user.email, "127.0.0.1")
+        waits.append(throttle.seconds_to_wait(user.email, "127.0.0.1"))
+    assert waits == [0, 0, 1, 2, 4, 8]
+
+
+def test_nobody_can_lock_a_colleague_out(client, make_caseworker) -> None:
+    user = make_caseworker()
+    attacker = {"REMOTE_ADDR": "198.51.100.7"}
+    for _ in range(8):
+        _staff_login(client, user.email, "wrong", environ_base=attacker)
+    assert (
+        _staff_login(client, user.email, "wrong", environ_base=attacker).status_code
+        == 429
+    )
+    colleague = {"REMOTE_ADDR": "192.0.2.20"}
+    response = _staff_login(client, user.email, TEST_PASSWORD, environ_base=colleague)
+    assert response.status_code == 302
+
+
+def test_ten_failed_attempts_per_address_then_429(client) -> None:
+    for n in range(10):
         assert _staff_login(client, f"nobody{n}@test.dk", "wrong").status_code == 200
     response = _staff_login(client, "someone-else@test.dk", "wrong")
     assert response.status_code == 429
+    assert "For mange forsøg" in response.get_data(as_text=True)
 
 
 def test_successful_log_ins_are_not_counted_as_failures(

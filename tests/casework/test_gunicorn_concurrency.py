@@ -9,13 +9,8 @@ at the end no case may be left claimed.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -39,17 +34,11 @@ from app.models import (
 )
 from tests.databases import create_database, drop_database, migrate, sibling_url
 from tests.factories import TEST_PASSWORD, TEST_PASSWORD_HASH
+from tests.servers import browser_session, gunicorn
 
-ROOT = Path(__file__).resolve().parents[2]
 CASEWORKERS = 8
 CASES = 12
 ROUNDS = 6
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -117,43 +106,10 @@ def portal_database(database_url: str, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def portal(portal_database: str, tmp_path: Path) -> Iterator[str]:
     """gunicorn with four workers serving the portal on that database."""
-    port = _free_port()
-    environment = {
-        **os.environ,
-        "DATABASE_URL": portal_database,
-        "JOBUNIVERS_SECRET_KEY": "gunicorn-test-secret",
-        "JOBUNIVERS_LOGIN_RATE_LIMIT": "1000 per minute",
-    }
-    log = (tmp_path / "gunicorn.log").open("w")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--workers",
-            "4",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "wsgi:app",
-        ],
-        cwd=ROOT,
-        env=environment,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                requests.get(base + "/", timeout=5)
-                break
-            except requests.RequestException:
-                time.sleep(0.1)
+    with gunicorn(
+        portal_database, tmp_path, JOBUNIVERS_LOGIN_RATE_LIMIT="1000 per minute"
+    ) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 def _token(response: requests.Response) -> str:
@@ -177,8 +133,7 @@ def test_claims_and_releases_under_gunicorn_never_fail_or_stick(
                 errors.append(f"{what}: {response.status_code}")
 
     def work(n: int) -> None:
-        browser = requests.Session()
-        browser.trust_env = False  # straight to the local server, never a proxy
+        browser = browser_session()
         page = browser.get(portal + "/log-ind/medarbejder", timeout=30)
         login = browser.post(
             portal + "/log-ind/medarbejder",

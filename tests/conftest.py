@@ -25,6 +25,7 @@ pytest_plugins = [
     "tests.factories",
     "tests.pages",
     "tests.servers",
+    "tests.form_crawl",
 ]
 
 

@@ -57,6 +57,7 @@ ENV_SETTINGS: dict[str, Any] = {
     "OIDC_SCOPE": _parse_str,
     "OIDC_CPR_CLAIM": _parse_str,
     "LOGIN_RATE_LIMIT": _parse_str,
+    "REQUEST_STATEMENT_TIMEOUT_MS": _parse_int,
     "IDLE_TIMEOUT_MINUTES": _parse_int,
     "ABSOLUTE_TIMEOUT_HOURS": _parse_int,
     "SEGMENT_QUEUE_THRESHOLD": _parse_float,
@@ -107,6 +108,8 @@ def defaults(instance_path: str) -> dict[str, Any]:
         ),
         "LANGUAGES": ("da", "en"),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        # On PostgreSQL no statement of a request runs longer (milliseconds; 0: no limit).
+        "REQUEST_STATEMENT_TIMEOUT_MS": 10_000,
         "TESTING": False,
     }
 

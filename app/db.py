@@ -94,6 +94,17 @@ def init_app(app: Flask) -> None:
     )
     app.after_request(_end_request_transaction)
     app.teardown_appcontext(_close_session)
+    budget = int(app.config["REQUEST_STATEMENT_TIMEOUT_MS"])
+    if engine.dialect.name == "postgresql" and budget > 0:
+
+        @event.listens_for(engine, "begin")
+        def _request_budget(connection: Any) -> None:
+            # A request's statements may each run this long; commands and jobs are
+            # not limited (they run outside a request and may load a whole country).
+            if has_request_context():
+                connection.exec_driver_sql(
+                    f"SET LOCAL statement_timeout = {budget}"  # an int, not input
+                )
 
 
 def get_engine() -> Engine:

@@ -35,6 +35,7 @@ _ISO_TIME = re.compile(
 
 DayStyle = Literal["short", "medium", "long"]
 WhenStyle = Literal["short", "long"]
+StoredStyle = Literal["short", "long", "iso"]
 
 
 def current_lang() -> str:
@@ -125,16 +126,22 @@ def format_ago(
     )
 
 
-def format_stored(text: str, lang: str | None = None, style: WhenStyle = "long") -> str:
+def format_stored(
+    text: str, lang: str | None = None, style: StoredStyle = "long"
+) -> str:
     """A value kept as text (the change history, a correction request): an ISO day
-    or time reads as a Danish day or time; any other text is returned as it is."""
+    or time reads as a Danish day or time (style "iso": as format_iso writes it, for
+    JSON); any other text is returned as it is."""
     if _ISO_DAY.fullmatch(text):
+        if style == "iso":
+            return text
         parsed = date.fromisoformat(text)
         return format_day(parsed, lang, "short" if style == "short" else "long")
     if _ISO_TIME.fullmatch(text):
-        return format_when(
-            datetime.fromisoformat(text.replace("Z", "+00:00")), lang, style
-        )
+        instant = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if style == "iso":
+            return format_iso(instant)
+        return format_when(instant, lang, style)
     return text
 
 

@@ -4,6 +4,7 @@ pages write dates the British way (app/i18n.py)."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from app.i18n import (
     format_when,
 )
 from app.models import (
+    ChangeRecord,
     CorrectionRequest,
     CorrectionStatus,
     ProfilingObjection,
@@ -110,6 +112,9 @@ def test_values_kept_as_text_read_as_days_and_times(app) -> None:
         )
         assert format_stored("2026-07-07T01:16:00", "en") == "7 July 2026, 03:16"
         assert format_stored("2026-12-07", "da", "short") == "07.12.2026"
+        assert format_stored("2026-12-07T02:16:00.5+00:00", style="iso") == (
+            "2026-12-07T03:16:00+01:00"
+        )
         # Text that only looks like a date (a phone number, a postcode) is left alone.
         for text in ("20261207", "2300", "Sørensen", "2026-12-07 kl. 3"):
             assert format_stored(text, "da") == text
@@ -216,6 +221,34 @@ def test_english_pages_write_days_the_british_way(
     text = text_of(get_page("/din-vej"))
     assert "7 December 2026" in text and "4 January 2027" in text
     assert "December 7" not in text and "January 4" not in text
+
+
+def test_the_exports_give_times_in_danish_time(db, client, get_page, citizen) -> None:
+    db.add(ProfilingObjection(citizen_id=citizen.id, objected_at=WINTER))
+    db.add(
+        ChangeRecord(
+            at=WINTER,
+            table_name="profiling_objection",
+            row_id=1,
+            field="withdrawn_at",
+            old_value=None,
+            new_value="2026-12-07T02:16:00.231246+00:00",
+            actor_role="citizen",
+            citizen_id=citizen.id,
+            reason="test",
+        )
+    )
+    db.flush()
+    document = client.get("/mine-data/eksport/json").get_data(as_text=True)
+    objection = json.loads(document)["tables"]["profiling_objection"]["rows"][0]
+    assert objection["objected_at"] == "2026-12-07T03:16:00+01:00"
+    assert "+00:00" not in document, "a UTC time in the JSON export"
+    spreadsheet = client.get("/mine-data/eksport/csv").data.decode("utf-8-sig")
+    printed = text_of(get_page("/mine-data/eksport/udskrift"))
+    assert "07.12.2026 03.16" in spreadsheet
+    assert "7. december 2026 kl. 03.16" in printed
+    for text in (spreadsheet, printed):
+        assert not _utc_clock(WINTER).search(text), "a UTC time in an export"
 
 
 def test_templates_format_times_only_through_the_helpers() -> None:

@@ -98,6 +98,8 @@ def _json_value(value: Any) -> Any:
         return value.value
     if isinstance(value, date | datetime):
         return format_iso(value)
+    if isinstance(value, str):
+        return format_stored(value, style="iso")
     return value
 
 

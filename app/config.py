@@ -103,6 +103,8 @@ def defaults(instance_path: str) -> dict[str, Any]:
         # The fairness audit warns when two groups' rates differ by more than this.
         "FAIRNESS_MAX_GAP": 0.1,
         "BABEL_DEFAULT_LOCALE": "da",
+        # Times are stored in UTC and shown in Danish time (app/i18n.py formats them).
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Copenhagen",
         "BABEL_TRANSLATION_DIRECTORIES": str(
             Path(__file__).resolve().parent.parent / "translations"
         ),

@@ -21,7 +21,7 @@ from app.cv.labels import (
     PERSONAL_COMPETENCES,
     language_name,
 )
-from app.i18n import day
+from app.i18n import format_day, format_month
 from app.labels import EDUCATION_LEVEL_LABELS, LANGUAGE_LEVEL_LABELS
 from app.models import (
     Certificate,
@@ -322,9 +322,9 @@ def _work_datum(entry: WorkEntry, lang: str) -> CvDatum:
         if job.hide_employer:
             employer += " (" + _("hidden from employers") + ")"
         parts.append(employer)
-    start = day(job.started_on, lang, "MMMM y")
+    start = format_month(job.started_on, lang)
     parts.append(
-        _("%(start)s to %(end)s", start=start, end=day(job.ended_on, lang, "MMMM y"))
+        _("%(start)s to %(end)s", start=start, end=format_month(job.ended_on, lang))
         if job.ended_on
         else _("since %(start)s", start=start)
     )
@@ -385,7 +385,7 @@ def _certificate_datum(row: Certificate, lang: str) -> CvDatum:
     if row.issuer:
         parts.append(row.issuer)
     if row.valid_until:
-        parts.append(_("valid until %(date)s", date=day(row.valid_until, lang)))
+        parts.append(_("valid until %(date)s", date=format_day(row.valid_until, lang)))
     return CvDatum(
         "certificate", row.id, "name", _l("Certificate or course"), "; ".join(parts)
     )

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app import signals
 from app.audit import Actor, change_fields, now, record_created
+from app.i18n import in_denmark
 from app.models import Channel, ContactPreferences, ContactRequest, ContactStatus
 
 # What the citizen is told: a caseworker answers within this many working days.
@@ -111,7 +112,7 @@ def cancel_contact_request(
 
 def answer_by(created_at: datetime) -> date:
     """The last working day by which a caseworker answers a request made at created_at."""
-    day = created_at.date()
+    day = in_denmark(created_at).date()
     left = CONTACT_WORKING_DAYS
     while left:
         day += timedelta(days=1)

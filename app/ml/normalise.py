@@ -8,7 +8,11 @@ Two signals are combined:
   the words of the query in any order.
 
 Preferred labels weigh a little more than alternative labels, and each concept is
-reported once, through its best-matching label.
+reported once, through its best-matching label. For typed text (the autocomplete),
+labels that begin with what was typed come first, then labels with a word that begins
+with it ("lager" -> Lagerstyring, then "Håndscanner og lagersystem"), then the rest;
+when some label begins so, weak matches elsewhere in a word (Klagebehandling) are left
+out.
 """
 
 from __future__ import annotations
@@ -35,6 +39,13 @@ TFIDF_SHARE = 0.5
 # Labels re-scored by rapidfuzz per query; enough to hold every label of the ten best
 # concepts in practice, small enough to stay within a few milliseconds.
 CANDIDATES = 200
+# Where typed text begins a label (PREFIX_LABEL) or a word of it (PREFIX_WORD); a tier
+# outranks any score, since a score never exceeds 1.
+PREFIX_LABEL = 2
+PREFIX_WORD = 1
+# Beside labels that begin with the typed text, other matches need this score to be
+# shown at all: a shared piece of a word ("lage" in Klagebehandling) is not enough.
+MIN_SCORE_BESIDE_PREFIX = 0.55
 
 # Words that never name a skill on their own; spans may not start or end with them.
 _STOPWORD_TEXT = """
@@ -67,8 +78,11 @@ class Suggestion:
     label: str
     score: float
     matched_label: str
+    # The language of matched_label.
     lang: str
     model_version: str = MODEL_VERSION
+    # The language of label (None for a concept named by its URI).
+    label_lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +191,11 @@ class LabelIndex:
         scores = (
             TFIDF_SHARE * cosine[candidates] + (1.0 - TFIDF_SHARE) * string_sim
         ) * self._weight[candidates]
-        return self._best_per_concept(candidates, scores, limit, lang)
+        tiers = np.array([_prefix_tier(query, choice) for choice in choices])
+        if tiers.any():
+            keep = (tiers > 0) | (scores >= MIN_SCORE_BESIDE_PREFIX)
+            candidates, scores, tiers = candidates[keep], scores[keep], tiers[keep]
+        return self._best_per_concept(candidates, scores, limit, lang, tiers + scores)
 
     def extract_skills(
         self, sentence: str, limit: int = 10, lang: str | None = None
@@ -217,9 +235,11 @@ class LabelIndex:
         scores: np.ndarray,
         limit: int,
         lang: str | None,
+        rank: np.ndarray | None = None,
     ) -> list[Suggestion]:
-        # Best label first; ties by label position keep the result deterministic.
-        order = np.lexsort((candidates, -scores))
+        # Best label first (by rank, else score); ties by label position keep the
+        # result deterministic.
+        order = np.lexsort((candidates, -(scores if rank is None else rank)))
         seen: set[int] = set()
         result: list[Suggestion] = []
         for position in order:
@@ -228,18 +248,30 @@ class LabelIndex:
                 continue
             seen.add(label.concept)
             concept = self.concepts[label.concept]
+            text, text_lang = concept.preferred_in(lang or label.lang)
             result.append(
                 Suggestion(
                     uri=concept.uri,
-                    label=concept.preferred(lang or label.lang),
+                    label=text,
                     score=round(float(scores[position]), 6),
                     matched_label=label.text,
                     lang=label.lang,
+                    label_lang=text_lang,
                 )
             )
             if len(result) == limit:
                 break
         return result
+
+
+def _prefix_tier(query: str, label: str) -> int:
+    """PREFIX_LABEL when the folded label begins with the folded query, PREFIX_WORD
+    when one of its words does, else 0."""
+    if label.startswith(query):
+        return PREFIX_LABEL
+    if f" {query}" in f" {label}":
+        return PREFIX_WORD
+    return 0
 
 
 def _top_indices(values: np.ndarray, count: int) -> np.ndarray:

@@ -32,14 +32,20 @@ class Concept:
 
     def preferred(self, lang: str = FALLBACK_LANGUAGE) -> str:
         """Return the preferred label in `lang`, falling back to English, then any."""
+        return self.preferred_in(lang)[0]
+
+    def preferred_in(self, lang: str = FALLBACK_LANGUAGE) -> tuple[str, str | None]:
+        """The preferred label and its language: in `lang`, else English, else any
+        (a page marks a label in another language than its own with `lang`). A
+        concept without labels is named by its URI, in no language (None)."""
         for candidate in (lang, FALLBACK_LANGUAGE):
             labels = self.labels.get(candidate)
             if labels:
-                return labels[0]
-        for labels in self.labels.values():
+                return labels[0], candidate
+        for candidate, labels in self.labels.items():
             if labels:
-                return labels[0]
-        return self.uri
+                return labels[0], candidate
+        return self.uri, None
 
     def labels_in(self, lang: str) -> tuple[str, ...]:
         """Return all labels (preferred first) in `lang`, or an empty tuple."""

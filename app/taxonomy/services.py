@@ -230,7 +230,8 @@ def suggest(
 ) -> list[Suggestion]:
     """Occupations or skills whose labels (in any language) best match `text`.
 
-    Each suggestion is labelled in `lang`, or in English where `lang` has no label.
+    Each suggestion is labelled in `lang`, or in English where `lang` has no label
+    (its label_lang says which).
     """
     if kind not in ("occupation", "skill"):
         raise ValueError(f"kind must be 'occupation' or 'skill', not {kind!r}")
@@ -242,9 +243,11 @@ def suggest(
         if index is None:
             index = LabelIndex.build(concepts.values(), entry.languages or ("da", "en"))
             entry.indexes[kind] = index
+    found = index.search(text, limit=limit)
+    labels = [concepts[each.uri].preferred_in(lang) for each in found]
     return [
-        replace(found, label=concepts[found.uri].preferred(lang))
-        for found in index.search(text, limit=limit)
+        replace(each, label=label, label_lang=label_lang)
+        for each, (label, label_lang) in zip(found, labels, strict=True)
     ]
 
 

@@ -126,3 +126,64 @@ def test_extract_skills_from_a_danish_sentence(skills: LabelIndex) -> None:
         "Vi søger en kollega med erfaring i patientpleje og førstehjælp", limit=2
     )
     assert {s.uri for s in found} == {"skill:patient-care", "skill:first-aid"}
+
+
+# Warehouse words as the demo taxonomy has them; "lager" also hides inside Klagebehandling.
+WAREHOUSE_SKILLS = {
+    "stock": {"da": ["Lagerstyring"], "en": ["Stock control"]},
+    "scanner": {
+        "da": ["Håndscanner og lagersystem"],
+        "en": ["Use warehouse management systems"],
+    },
+    "complaints": {"da": ["Klagebehandling"], "en": ["Handle customer complaints"]},
+    "didactics": {"da": ["Didaktik", "læringsmål"], "en": ["Didactics"]},
+    "warehouse-work": {"da": ["Lagerarbejde"], "en": ["Warehouse work"]},
+    "clerk": {"da": ["Lagerekspedient"], "en": ["Stock clerk"]},
+    "passengers": {"da": ["Passagerbetjening"], "en": ["Assist passengers"]},
+    "software": {"da": ["Softwaretest"], "en": ["Software testing"]},
+    "hardware": {"da": ["Opsætning af hardware"], "en": ["Install hardware"]},
+}
+
+
+@pytest.fixture(scope="module")
+def warehouse() -> LabelIndex:
+    concepts = [
+        make_concept(uri, "skill", labels) for uri, labels in WAREHOUSE_SKILLS.items()
+    ]
+    return LabelIndex.build(concepts, ("da", "en"))
+
+
+def test_labels_beginning_with_the_text_come_first(warehouse: LabelIndex) -> None:
+    uris = [s.uri for s in warehouse.search("lager", limit=8)]
+    assert set(uris[:3]) == {"stock", "warehouse-work", "clerk"}
+    # Then a label with a word that begins so ("... og lagersystem").
+    assert uris[3] == "scanner"
+    # A piece of a word (kLAGEbehandling) is no match beside real ones.
+    assert "complaints" not in uris and "didactics" not in uris
+
+
+def test_words_beginning_with_english_text_come_first(warehouse: LabelIndex) -> None:
+    uris = [s.uri for s in warehouse.search("ware", limit=8)]
+    # Before softWARE and hardWARE, which only contain the text.
+    assert uris[:2] == ["warehouse-work", "scanner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"), [("lagerarbjde", "warehouse-work"), ("stok control", "stock")]
+)
+def test_a_typo_without_a_prefix_is_still_found(
+    warehouse: LabelIndex, text: str, first: str
+) -> None:
+    assert warehouse.search(text)[0].uri == first
+
+
+def test_the_label_says_its_language() -> None:
+    concepts = [
+        make_concept("a", "skill", {"da": ["Lagerstyring"], "en": ["Stock control"]}),
+        make_concept("b", "skill", {"en": ["Stock shelves"]}),
+    ]
+    found = {s.uri: s for s in LabelIndex.build(concepts).search("stock", lang="en")}
+    assert (found["b"].label, found["b"].label_lang) == ("Stock shelves", "en")
+    assert concepts[0].preferred_in("da") == ("Lagerstyring", "da")
+    assert concepts[1].preferred_in("da") == ("Stock shelves", "en")
+    assert make_concept("c", "skill", {}).preferred_in("da") == ("c", None)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
+from flask import render_template
 
+from app.ml.normalise import Suggestion
 from tests.data import OCC
+from tests.pages import csrf_token, text_of
 
 # Every test here runs on the demo taxonomy.
 pytestmark = pytest.mark.usefixtures("taxonomy")
@@ -102,3 +106,73 @@ def test_caseworkers_get_suggestions_without_job_links(
 def test_providers_get_no_suggestions(client, make_provider_user, login) -> None:
     login(make_provider_user())
     assert client.get("/forslag/stillinger?q=kok").status_code == 403
+
+
+def _options(get_page, path: str) -> list:
+    return get_page(path, headers=HX).find_all("li", attrs={"role": "option"})
+
+
+def _in_english(client) -> None:
+    client.post(
+        "/sprog", data={"csrf_token": csrf_token(client), "lang": "en", "next": "/"}
+    )
+
+
+def test_lager_suggests_warehouse_words_first(client, get_page, citizen) -> None:
+    skills = [
+        o["data-label"] for o in _options(get_page, "/forslag/kompetencer?q=lager")
+    ]
+    assert skills[0] == "Lagerstyring"
+    assert "Klagebehandling" not in skills and "Didaktik" not in skills
+    jobs = [o["data-label"] for o in _options(get_page, "/forslag/stillinger?q=lager")]
+    assert jobs[0] == "Lagermedarbejder" and "Lagerekspedient" in jobs[:3]
+    _in_english(client)
+    skills = [
+        o["data-label"] for o in _options(get_page, "/forslag/kompetencer?q=stock")
+    ]
+    assert skills[:2] == ["Stock control", "Stock shelves"]
+    jobs = [o["data-label"] for o in _options(get_page, "/forslag/stillinger?q=ware")]
+    assert jobs[0] == "Warehouse worker"
+
+
+def test_options_are_only_in_the_pages_language(client, get_page, citizen) -> None:
+    # "stock" matches English labels; a Danish page names the skills in Danish only.
+    options = _options(get_page, "/forslag/kompetencer?q=stock")
+    texts = [text_of(o) for o in options]
+    assert texts[0] == "Lagerstyring", texts
+    assert not any("Stock" in text for text in texts)
+    assert not any(o.has_attr("lang") for o in options)
+    # The same alternative label of the page's language is still said.
+    jobs = [text_of(o) for o in _options(get_page, "/forslag/stillinger?q=lagerchef")]
+    assert jobs[0] == "Logistikchef (lagerchef)"
+    page = get_page("/forslag/kompetencer?q=stock")
+    assert "Stock" not in text_of(page.select_one(".suggestion-list"))
+
+    _in_english(client)
+    texts = [text_of(o) for o in _options(get_page, "/forslag/kompetencer?q=lager")]
+    assert texts[0] == "Stock control", texts
+    assert not any("Lager" in text for text in texts)
+
+
+def test_a_label_missing_in_danish_is_english_and_marked_so(app) -> None:
+    found = [
+        Suggestion("skill:a", "Help desk", 0.9, "ICT help desk agent", "en", "x", "en"),
+        Suggestion("skill:b", "Help desk", 0.8, "it-support", "da", "x", "en"),
+        Suggestion("skill:c", "Lagerstyring", 0.7, "Stock control", "en", "x", "da"),
+    ]
+    with app.test_request_context("/"):
+        html = render_template(
+            "taxonomy/partials/suggestions.html",
+            suggestions=found,
+            query="help",
+            listbox="l",
+            link_to_jobs=False,
+        )
+    soup = BeautifulSoup(html, "html.parser")
+    first, second, third = soup.find_all("li", attrs={"role": "option"})
+    assert first["lang"] == "en" and text_of(first) == "Help desk"
+    # A Danish name that matched is said in Danish, marked as such inside the option.
+    assert (
+        second["lang"] == "en" and second.find("span", lang="da").text == "(it-support)"
+    )
+    assert not third.has_attr("lang") and text_of(third) == "Lagerstyring"

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
@@ -29,7 +29,7 @@ from app.consent.registry import (
 )
 from app.consent.services.formatting import Formatter
 from app.db import Base
-from app.i18n import DANISH_TIME
+from app.i18n import format_day, format_iso, format_stored, format_when
 from app.labels import enum_label
 from app.models import Citizen, DataExport
 
@@ -96,12 +96,10 @@ def log_export(session: Session, citizen_id: int, fmt: str) -> DataExport:
 def _json_value(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
+    if isinstance(value, date | datetime):
+        return format_iso(value)
+    if isinstance(value, str):
+        return format_stored(value, style="iso")
     return value
 
 
@@ -138,7 +136,7 @@ def export_json(session: Session, citizen_id: int) -> str:
 
 
 def danish_value(value: Any, yes: str = "Ja", no: str = "Nej") -> str:
-    """A value as a Danish spreadsheet reads it: 23.11.2026, 14:05; Ja/Nej."""
+    """A value as a Danish spreadsheet reads it: 23.11.2026 14.05 (Danish time); Ja/Nej."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -146,13 +144,13 @@ def danish_value(value: Any, yes: str = "Ja", no: str = "Nej") -> str:
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return value.astimezone(DANISH_TIME).strftime("%d.%m.%Y %H:%M")
+        return format_when(value, "da", "short")
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
+        return format_day(value, "da", "short")
     if isinstance(value, float):
         return f"{value}".replace(".", ",")
+    if isinstance(value, str):
+        return format_stored(value, "da", "short")
     return str(value)
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.consent.registry import PersonalField
-from app.i18n import day, moment, number
+from app.i18n import format_day, format_stored, format_when, number
 from app.labels import HOURS_LABELS, enum_label
 from app.models import HoursPreference, Municipality
 
@@ -30,10 +30,10 @@ class Formatter:
         return number(value, self.lang)
 
     def date(self, value: date | datetime) -> str:
-        return day(value, self.lang)
+        return format_day(value, self.lang)
 
     def moment(self, value: datetime) -> str:
-        return moment(value, self.lang)
+        return format_when(value, self.lang)
 
     def value(self, entry: PersonalField, value: Any) -> str:
         if value is None or value == "":
@@ -58,4 +58,7 @@ class Formatter:
             return self.moment(value)
         if isinstance(value, date):
             return self.date(value)
+        if isinstance(value, str):
+            # Times kept as text, as the change history keeps old and new values.
+            return format_stored(value, self.lang)
         return str(value)

@@ -37,7 +37,7 @@ from app.consent.views import bp
 from app.db import get_session
 from app.forms import ConfirmForm
 from app.htmx import render_page_or_partial, wants_partial
-from app.i18n import current_lang, moment
+from app.i18n import current_lang, format_iso, format_when
 from app.labels import CONSENT_PURPOSE_LABELS
 from app.models import ConsentPurpose, Role
 from app.security import current_actor, current_citizen_id, role_required
@@ -120,8 +120,8 @@ def consent_receipt(event_id: int) -> Response:
         "decision": "given" if event.given else "withdrawn",
         "decision_text": _("Consent given") if event.given else _("Consent withdrawn"),
         "with_whom": with_whom,
-        "since": event.at.isoformat(),
-        "since_text": moment(event.at, current_lang()),
+        "since": format_iso(event.at),
+        "since_text": format_when(event.at, current_lang()),
         "how_to_withdraw": str(HOW_TO_WITHDRAW),
     }
     response = make_response(json.dumps(document, ensure_ascii=False, indent=2))

@@ -86,8 +86,8 @@ REMOTE_WORK_LABELS: dict[RemoteWork, Any] = {
 }
 
 OCCUPATION_LINK_LABELS: dict[OccupationLink, Any] = {
-    OccupationLink.EXPERIENCE: _l("You have worked as this"),
-    OccupationLink.DESIRED: _l("You want to work as this"),
+    OccupationLink.EXPERIENCE: _l("Experience: you have worked in it"),
+    OccupationLink.DESIRED: _l("Wish: you want to work in it"),
 }
 
 # The screening's answers, in the words of the questions the citizen answered

@@ -92,7 +92,7 @@ def test_ids_codes_and_languages_in_words(app: Flask, db) -> None:
             "Gymnasial uddannelse"
         )
         assert present.words("citizen_occupation", "link", "experience") == (
-            "Du har arbejdet som det"
+            "Erfaring: du har arbejdet i det"
         )
         assert present.words("consent_event", "given", False) == "Trukket tilbage"
         assert present.words("data_export", "format", "csv") == (

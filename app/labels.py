@@ -1,8 +1,13 @@
 """Words for the shared domain's coded values, in one place for pages and exports alike.
 
-Each dict is keyed by the enum member (a StrEnum, so its stored string finds it too).
-Areas use these for their forms and pages; `enum_label` serves code that meets a value
-of any of them, such as "Mine data" and the exports.
+This is the vocabulary of the presentation layer: every enum stored about a person has
+its words here, so nothing shows a code such as "upper_secondary" or "queued". Each dict
+is keyed by the enum member (a StrEnum, so its stored string finds it too). Areas use
+these for their forms and pages; `enum_label` serves code that meets a value of any of
+them. Words for an area's own codes stored as plain strings (languages, competences,
+driving licences, industries) are in that area's labels module, and
+app/consent/services/formatting.py turns any registered column's value into words with
+all of them, for "Mine data" and the three exports.
 """
 
 from __future__ import annotations
@@ -15,19 +20,31 @@ from flask_babel import lazy_gettext as _l
 from app.models import (
     AccessPurpose,
     AccessWhat,
+    CaseStatus,
     Channel,
+    Confidence,
     ConsentPurpose,
+    ContactStatus,
     CorrectionStatus,
     EducationLevel,
+    ExpectedTime,
+    Gender,
     HoursPreference,
     LanguageLevel,
+    Limits,
     LogKind,
     LogStatus,
+    OccupationLink,
+    Origin,
     OverrideReason,
     PlanKind,
+    PlanStatus,
+    RemoteWork,
     Role,
     RouteReason,
+    SupportWish,
     Track,
+    Transport,
 )
 
 ROLE_LABELS: dict[Role, Any] = {
@@ -48,6 +65,7 @@ EDUCATION_LEVEL_LABELS: dict[EducationLevel, Any] = {
 }
 
 LANGUAGE_LEVEL_LABELS: dict[LanguageLevel, Any] = {
+    LanguageLevel.NONE: _l("Not at all"),
     LanguageLevel.BASIC: _l("Basic: simple everyday phrases"),
     LanguageLevel.GOOD: _l("Good: can talk about most things"),
     LanguageLevel.FLUENT: _l("Fluent: speaks and writes with ease"),
@@ -58,6 +76,61 @@ HOURS_LABELS: dict[HoursPreference, Any] = {
     HoursPreference.FULL_TIME: _l("Full time"),
     HoursPreference.PART_TIME: _l("Part time"),
     HoursPreference.ANY: _l("Full or part time"),
+}
+
+REMOTE_WORK_LABELS: dict[RemoteWork, Any] = {
+    RemoteWork.NO: _l("No, I want to work at the workplace"),
+    RemoteWork.PARTLY: _l("Partly from home"),
+    RemoteWork.FULLY: _l("Fully from home"),
+    RemoteWork.NO_PREFERENCE: _l("It does not matter"),
+}
+
+OCCUPATION_LINK_LABELS: dict[OccupationLink, Any] = {
+    OccupationLink.EXPERIENCE: _l("Experience: you have worked in it"),
+    OccupationLink.DESIRED: _l("Wish: you want to work in it"),
+}
+
+# The screening's answers, in the words of the questions the citizen answered
+# (app/onboarding/questions.py builds its choices from these).
+EXPECTED_TIME_LABELS: dict[ExpectedTime, Any] = {
+    ExpectedTime.WITHIN_1_MONTH: _l("Within a month"),
+    ExpectedTime.WITHIN_3_MONTHS: _l("Within three months"),
+    ExpectedTime.WITHIN_6_MONTHS: _l("Within six months"),
+    ExpectedTime.LONGER: _l("It will take longer"),
+    ExpectedTime.DONT_KNOW: _l("I don't know"),
+}
+
+LIMITS_LABELS: dict[Limits, Any] = {
+    Limits.NONE: _l("No"),
+    Limits.SOME: _l("Yes, a little"),
+    Limits.CONSIDERABLE: _l("Yes, a lot"),
+}
+
+SCREENING_LANGUAGE_LABELS: dict[LanguageLevel, Any] = {
+    LanguageLevel.NONE: _l("Not at all"),
+    LanguageLevel.BASIC: _l("A little"),
+    LanguageLevel.GOOD: _l("Well"),
+    LanguageLevel.FLUENT: _l("Very well"),
+    LanguageLevel.NATIVE: _l("It is my first language"),
+}
+
+TRANSPORT_LABELS: dict[Transport, Any] = {
+    Transport.CAR: _l("By car"),
+    Transport.PUBLIC: _l("By bus or train"),
+    Transport.BIKE_OR_WALK: _l("By bike or on foot"),
+    Transport.LIMITED: _l("It is hard for me to get around"),
+}
+
+CONFIDENCE_LABELS: dict[Confidence, Any] = {
+    Confidence.HIGH: _l("Sure"),
+    Confidence.SOME: _l("Fairly sure"),
+    Confidence.LOW: _l("Not sure"),
+}
+
+SUPPORT_WISH_LABELS: dict[SupportWish, Any] = {
+    SupportWish.NO: _l("No, I can manage on my own"),
+    SupportWish.MAYBE: _l("Maybe"),
+    SupportWish.YES: _l("Yes, I would like to talk to a person"),
 }
 
 LOG_KIND_LABELS: dict[LogKind, Any] = {
@@ -79,6 +152,35 @@ LOG_STATUS_LABELS: dict[LogStatus, Any] = {
 PLAN_KIND_LABELS: dict[PlanKind, Any] = {
     PlanKind.GOAL: _l("A goal"),
     PlanKind.ACTIVITY: _l("An activity"),
+}
+
+PLAN_STATUS_LABELS: dict[PlanStatus, Any] = {
+    PlanStatus.OPEN: _l("Not done yet"),
+    PlanStatus.DONE: _l("Done"),
+    PlanStatus.CANCELLED: _l("Cancelled"),
+}
+
+CONTACT_STATUS_LABELS: dict[ContactStatus, Any] = {
+    ContactStatus.OPEN: _l("Waiting for the job centre to contact you"),
+    ContactStatus.HANDLED: _l("Handled by the job centre"),
+    ContactStatus.CANCELLED: _l("Cancelled by you"),
+}
+
+CASE_STATUS_LABELS: dict[CaseStatus, Any] = {
+    CaseStatus.QUEUED: _l("Waiting for a caseworker"),
+    CaseStatus.CLAIMED: _l("A caseworker is handling your case"),
+    CaseStatus.CLOSED: _l("Closed: no caseworker is working on it now"),
+}
+
+GENDER_LABELS: dict[Gender, Any] = {
+    Gender.FEMALE: _l("Woman"),
+    Gender.MALE: _l("Man"),
+}
+
+ORIGIN_LABELS: dict[Origin, Any] = {
+    Origin.DANISH: _l("Danish origin"),
+    Origin.WESTERN: _l("Western origin"),
+    Origin.NON_WESTERN: _l("Non-Western origin"),
 }
 
 CHANNEL_LABELS: dict[Channel, Any] = {
@@ -154,9 +256,21 @@ _BY_ENUM: dict[type[enum.Enum], dict[Any, Any]] = {
         EDUCATION_LEVEL_LABELS,
         LANGUAGE_LEVEL_LABELS,
         HOURS_LABELS,
+        REMOTE_WORK_LABELS,
+        OCCUPATION_LINK_LABELS,
+        EXPECTED_TIME_LABELS,
+        LIMITS_LABELS,
+        TRANSPORT_LABELS,
+        CONFIDENCE_LABELS,
+        SUPPORT_WISH_LABELS,
         LOG_KIND_LABELS,
         LOG_STATUS_LABELS,
         PLAN_KIND_LABELS,
+        PLAN_STATUS_LABELS,
+        CONTACT_STATUS_LABELS,
+        CASE_STATUS_LABELS,
+        GENDER_LABELS,
+        ORIGIN_LABELS,
         CHANNEL_LABELS,
         TRACK_LABELS,
         ROUTE_REASON_LABELS,

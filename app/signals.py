@@ -25,3 +25,7 @@ consent_changed = _signals.signal("consent-changed")
 """The citizen gave or withdrew a consent. kwargs: citizen_id, purpose, given.
 Sent for the areas that act on consents (the share-CV consent, a provider's access);
 none of today's areas keeps a copy of a consent, so none listens yet."""
+
+contact_changed = _signals.signal("contact-changed")
+"""The citizen changed how or in which language we contact them. kwargs: citizen_id,
+language. Received by segmentation, whose queue row keeps a copy of the language."""

@@ -15,7 +15,15 @@ from app.consent.services.consents import (
     withdraw_consent,
     withdraw_objection,
 )
-from app.models import Assessment, ConsentPurpose, RouteReason, Track
+from app.models import (
+    Assessment,
+    ChangeRecord,
+    Channel,
+    ConsentPurpose,
+    RouteReason,
+    Track,
+)
+from app.onboarding.services import save_contact_preferences
 
 
 def _receiver_modules(signal: Any) -> set[str]:
@@ -62,3 +70,28 @@ def test_giving_and_withdrawing_a_consent_is_announced(db, make_citizen) -> None
         (citizen.id, ConsentPurpose.SHARE_CV, True),
         (citizen.id, ConsentPurpose.SHARE_CV, False),
     ]
+
+
+def test_the_queue_follows_the_contact_language_at_once(
+    db, app: Flask, make_citizen, make_case
+) -> None:
+    """The case keeps a copy of the contact language for the queue; it changes with it."""
+    assert "app.segmentation" in _receiver_modules(signals.contact_changed)
+    citizen = make_citizen()
+    case = make_case(citizen)
+    with app.app_context():
+        save_contact_preferences(
+            db,
+            citizen.id,
+            channel=Channel.PHONE,
+            language="ar",
+            interpreter=True,
+            actor=SYSTEM,
+        )
+    assert case.language == "ar"
+    change = db.query(ChangeRecord).filter_by(table_name="case_file").one()
+    assert (change.field, change.old_value, change.new_value) == (
+        "language",
+        "da",
+        "ar",
+    )

@@ -245,7 +245,7 @@ def test_the_exports_give_times_in_danish_time(db, client, get_page, citizen) ->
     assert "+00:00" not in document, "a UTC time in the JSON export"
     spreadsheet = client.get("/mine-data/eksport/csv").data.decode("utf-8-sig")
     printed = text_of(get_page("/mine-data/eksport/udskrift"))
-    assert "07.12.2026 03.16" in spreadsheet
+    assert "7. december 2026 kl. 03.16" in spreadsheet
     assert "7. december 2026 kl. 03.16" in printed
     for text in (spreadsheet, printed):
         assert not _utc_clock(WINTER).search(text), "a UTC time in an export"

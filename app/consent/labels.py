@@ -1,6 +1,9 @@
-"""Words of "Mine data": who acted (by role), and why a correction was refused.
+"""Words of "Mine data" and the exports: who acted (by role), why a correction was
+refused, and the consent area's own codes (export formats, keys in the change history,
+the reasons the portal writes there, the queue priority in a sentence).
 
-Words for coded values of the shared domain are in app.labels."""
+Words for coded values of the shared domain are in app.labels; the tables' names are
+declared with the registry (app.consent.registry.TABLE_LABELS)."""
 
 from __future__ import annotations
 
@@ -27,3 +30,130 @@ CORRECTION_ERRORS: dict[str, Any] = {
     "reason": _l("Write why the value is wrong, so the job centre can check it."),
     "not correctable": _l("This data cannot be corrected by request."),
 }
+
+# The link beside a datum on "Mine data", by where it leads (change_links.py).
+LINK_WORDS: dict[str, Any] = {
+    "change": _l("Change"),
+    "correct": _l("Ask for a correction"),
+    "ask": _l("Ask the job centre to change it"),
+}
+
+# Who wrote an item in the citizen's plan (plan_item.author_role).
+PLAN_AUTHOR_LABELS: dict[str, Any] = {
+    "citizen": _l("You yourself"),
+    "caseworker": _l("Your caseworker"),
+}
+
+# Staff names are withheld from the citizen; a key to a member of staff reads so.
+STAFF = _l("A member of staff")
+
+CONSENT_GIVEN_LABELS: dict[bool, Any] = {True: _l("Given"), False: _l("Withdrawn")}
+
+EXPORT_FORMAT_LABELS: dict[str, Any] = {
+    "json": _l("A JSON file"),
+    "csv": _l("A CSV file for a spreadsheet"),
+    "print": _l("A page to print"),
+}
+
+# Keys and markers that appear in the change history when a row is added or deleted.
+TECHNICAL_FIELD_LABELS: dict[str, Any] = {
+    "citizen_id": _l("Whom it is about"),
+    "user_id": _l("Your account"),
+    "actor_user_id": _l("Who did it"),
+    "caseworker_id": _l("The caseworker"),
+    "claimed_by_id": _l("The caseworker who has your case"),
+    "decided_by_user_id": _l("The caseworker who decided"),
+    "handled_by_user_id": _l("The caseworker who handled it"),
+    "municipality_id": _l("The job centre"),
+    "provider_id": _l("The provider"),
+    "assessment_id": _l("The assessment it concerns"),
+    "row_id": _l("Which entry it concerns"),
+    "created_at": _l("When it was written"),
+    "started_at": _l("When you began"),
+    "completed_at": _l("When you finished"),
+    "current_step": _l("Step in the guide"),
+    "current": _l("Whether it is the newest"),
+    "version": _l("Version of the entry"),
+}
+
+# The reasons the portal itself writes in the change history, in the citizen's words
+# (the history keeps the text it was written with; these are looked up by it).
+CHANGE_REASONS: dict[str, Any] = {
+    "the citizen's own answer in the first-log-in guide": _l(
+        "You answered in the guide for getting started"
+    ),
+    "the citizen's own answers about their situation": _l(
+        "You answered the questions about your situation"
+    ),
+    "the citizen's own wishes and needs": _l("You changed your wishes and needs"),
+    "Added to the CV": _l("Added to your CV"),
+    "Changed in the CV": _l("Changed in your CV"),
+    "Removed from the CV": _l("Removed from your CV"),
+    "Chose who sees the CV": _l("You chose who sees your CV"),
+    "added to the job-search log": _l("Added to your job-search log"),
+    "changed in the job-search log": _l("Changed in your job-search log"),
+    "deleted from the job-search log": _l("Deleted from your job-search log"),
+    "the citizen added to their plan": _l("You added it to your plan"),
+    "the citizen changed their plan": _l("You changed your plan"),
+    "the citizen marked a plan item done": _l("You marked it as done in your plan"),
+    "reopened": _l("You marked it as not done in your plan"),
+    "the citizen deleted from their plan": _l("You deleted it from your plan"),
+    "agreed with the citizen in their plan": _l("Agreed with you in your plan"),
+    "the caseworker and the citizen agreed the plan item": _l(
+        "You and your caseworker agreed the item in your plan"
+    ),
+    "the citizen asked to talk to a person": _l("You asked to talk to a person"),
+    "the citizen changed their request to talk to a person": _l(
+        "You changed your request to talk to a person"
+    ),
+    "the citizen cancelled their request to talk to a person": _l(
+        "You cancelled your request to talk to a person"
+    ),
+    "the citizen changed their contact language": _l(
+        "You changed the language we use with you"
+    ),
+    "case note": _l("Your caseworker wrote a note"),
+    "a caseworker took the case": _l("A caseworker took your case"),
+    "the caseworker released the case to the queue": _l(
+        "The caseworker put your case back in the queue"
+    ),
+    "the caseworker overrode the track": _l("Your caseworker chose your track"),
+    "replaced by the caseworker's override": _l(
+        "Replaced by your caseworker's choice of track"
+    ),
+    "objection to profiling": _l("You objected to profiling"),
+    "objection to profiling withdrawn": _l("You withdrew your objection to profiling"),
+    "correction requested": _l("You asked for a correction"),
+    "correction request withdrawn": _l("You withdrew a request for a correction"),
+    "correction request decided": _l("Your request for a correction was decided"),
+}
+
+
+def change_reason(text: str) -> Any:
+    """The words for a reason in the change history (a caseworker's own text as is)."""
+    if text in CHANGE_REASONS:
+        return CHANGE_REASONS[text]
+    if text.startswith("segmentation ("):
+        return _l("Your track was assessed again")
+    if text.startswith("correction request ") and " approved: " in text:
+        return _l(
+            "Your request for a correction was approved: %(reason)s",
+            reason=text.split(" approved: ", 1)[1],
+        )
+    return text
+
+
+def priority_words(priority: float, queue_reason: Any) -> Any:
+    """What the queue priority means for the citizen (the number means nothing to them).
+
+    The priority is the model's estimate, or 1.0 (the front of the queue) when a person
+    must assess the citizen anyway (app/segmentation/screening.py)."""
+    if priority >= 1 or (queue_reason is not None and str(queue_reason) != "model"):
+        return _l(
+            "Puts you among the first in the job centre's queue, because a person "
+            "should talk to you."
+        )
+    return _l(
+        "Orders the job centre's queue by the estimate of your need for help: the "
+        "greater the need, the sooner a caseworker contacts you."
+    )

@@ -21,11 +21,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, Length, Optional, ValidationError
 
-from app.models import (
-    Channel,
-    HoursPreference,
-    RemoteWork,
-)
+from app.labels import REMOTE_WORK_LABELS
+from app.models import Channel, HoursPreference
 from app.text_input import bounded, parse_date, text_field, tidy
 
 MIN_DISTANCE_KM = 1
@@ -198,12 +195,7 @@ class WishesForm(FlaskForm):
         return HoursPreference(self.hours.data)
 
 
-REMOTE_CHOICES = [
-    (RemoteWork.NO.value, _l("No, I want to work at the workplace")),
-    (RemoteWork.PARTLY.value, _l("Partly from home")),
-    (RemoteWork.FULLY.value, _l("Fully from home")),
-    (RemoteWork.NO_PREFERENCE.value, _l("It does not matter")),
-]
+REMOTE_CHOICES = [(member.value, words) for member, words in REMOTE_WORK_LABELS.items()]
 MAX_START_AHEAD = timedelta(days=2 * 365)
 
 

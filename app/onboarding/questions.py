@@ -11,6 +11,14 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
+from app.labels import (
+    CONFIDENCE_LABELS,
+    EXPECTED_TIME_LABELS,
+    LIMITS_LABELS,
+    SCREENING_LANGUAGE_LABELS,
+    SUPPORT_WISH_LABELS,
+    TRANSPORT_LABELS,
+)
 from app.models import (
     Confidence,
     ExpectedTime,
@@ -22,102 +30,64 @@ from app.models import (
 from app.onboarding.forms import Choice
 from app.text_input import text_field
 
+
+def _choices(labels: dict[Any, Any]) -> list[tuple[str, Any]]:
+    return [(member.value, words) for member, words in labels.items()]
+
+
 SCREENING_QUESTIONS: list[tuple[str, Any, list[tuple[str, Any]], Any]] = [
     (
         "expected_time_to_job",
         _l("How soon do you think you will find a job?"),
-        [
-            (ExpectedTime.WITHIN_1_MONTH.value, _l("Within a month")),
-            (ExpectedTime.WITHIN_3_MONTHS.value, _l("Within three months")),
-            (ExpectedTime.WITHIN_6_MONTHS.value, _l("Within six months")),
-            (ExpectedTime.LONGER.value, _l("It will take longer")),
-            (ExpectedTime.DONT_KNOW.value, _l("I don't know")),
-        ],
+        _choices(EXPECTED_TIME_LABELS),
         _l("Answer how soon you think you will find a job."),
     ),
     (
         "health_limits",
         _l("Does your health limit the work you can do?"),
-        [
-            (Limits.NONE.value, _l("No")),
-            (Limits.SOME.value, _l("Yes, a little")),
-            (Limits.CONSIDERABLE.value, _l("Yes, a lot")),
-        ],
+        _choices(LIMITS_LABELS),
         _l("Answer whether your health limits the work you can do."),
     ),
     (
         "danish_level",
         _l("How well do you speak and write Danish?"),
-        [
-            (LanguageLevel.NONE.value, _l("Not at all")),
-            (LanguageLevel.BASIC.value, _l("A little")),
-            (LanguageLevel.GOOD.value, _l("Well")),
-            (LanguageLevel.FLUENT.value, _l("Very well")),
-            (LanguageLevel.NATIVE.value, _l("It is my first language")),
-        ],
+        _choices(SCREENING_LANGUAGE_LABELS),
         _l("Answer how well you speak and write Danish."),
     ),
     (
         "english_level",
         _l("How well do you speak and write English?"),
-        [
-            (LanguageLevel.NONE.value, _l("Not at all")),
-            (LanguageLevel.BASIC.value, _l("A little")),
-            (LanguageLevel.GOOD.value, _l("Well")),
-            (LanguageLevel.FLUENT.value, _l("Very well")),
-            (LanguageLevel.NATIVE.value, _l("It is my first language")),
-        ],
+        _choices(SCREENING_LANGUAGE_LABELS),
         _l("Answer how well you speak and write English."),
     ),
     (
         "childcare_limits",
         _l("Does looking after children limit when or how much you can work?"),
-        [
-            (Limits.NONE.value, _l("No")),
-            (Limits.SOME.value, _l("Yes, a little")),
-            (Limits.CONSIDERABLE.value, _l("Yes, a lot")),
-        ],
+        _choices(LIMITS_LABELS),
         _l("Answer whether looking after children limits your work."),
     ),
     (
         "transport",
         _l("How do you usually get to work?"),
-        [
-            (Transport.CAR.value, _l("By car")),
-            (Transport.PUBLIC.value, _l("By bus or train")),
-            (Transport.BIKE_OR_WALK.value, _l("By bike or on foot")),
-            (Transport.LIMITED.value, _l("It is hard for me to get around")),
-        ],
+        _choices(TRANSPORT_LABELS),
         _l("Answer how you usually get to work."),
     ),
     (
         "it_confidence",
         _l("How sure are you at using a computer or phone for e-mail and forms?"),
-        [
-            (Confidence.HIGH.value, _l("Sure")),
-            (Confidence.SOME.value, _l("Fairly sure")),
-            (Confidence.LOW.value, _l("Not sure")),
-        ],
+        _choices(CONFIDENCE_LABELS),
         _l("Answer how sure you are at using a computer or phone."),
     ),
     (
         "search_confidence",
         _l("How sure are you at finding and applying for jobs?"),
-        [
-            (Confidence.HIGH.value, _l("Sure")),
-            (Confidence.SOME.value, _l("Fairly sure")),
-            (Confidence.LOW.value, _l("Not sure")),
-        ],
+        _choices(CONFIDENCE_LABELS),
         _l("Answer how sure you are at finding and applying for jobs."),
     ),
     (
         "wants_support",
         _l("Would you like support from a person at the job centre?"),
-        [
-            (SupportWish.NO.value, _l("No, I can manage on my own")),
-            (SupportWish.MAYBE.value, _l("Maybe")),
-            (SupportWish.YES.value, _l("Yes, I would like to talk to a person")),
-        ],
+        _choices(SUPPORT_WISH_LABELS),
         _l("Answer whether you would like support from a person."),
     ),
 ]

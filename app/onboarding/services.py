@@ -190,6 +190,7 @@ def save_contact_preferences(
         reason=REASON_ONBOARDING,
         citizen_id=citizen_id,
     )
+    signals.contact_changed.send(session, citizen_id=citizen_id, language=language)
 
 
 # --- the early screening questionnaire --------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app import signals
+from app.segmentation.queue_sync import follow_contact_language
 from app.segmentation.screening import rescreen
 
 
@@ -23,3 +24,8 @@ def _rescreen_after_change(session: Session, **data: Any) -> None:
 @signals.objection_changed.connect
 def _rescreen_after_objection(session: Session, **data: Any) -> None:
     rescreen(session, data["citizen_id"], trigger="objection")
+
+
+@signals.contact_changed.connect
+def _follow_contact_language(session: Session, **data: Any) -> None:
+    follow_contact_language(session, data["citizen_id"], data["language"])

@@ -10,15 +10,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.audit import SYSTEM, FieldChange, record_changes
+from app.audit import SYSTEM, FieldChange, change_fields, record_changes
 from app.models import Case, CaseStatus, RouteReason, Track
 from app.segmentation.facts import Facts
 
 Decision = tuple[Track, RouteReason, float]  # track, reason, priority in the queue
+LANGUAGE_CHANGED = "the citizen changed their contact language"
 
 
 def keep_queue_in_step(
@@ -178,3 +179,19 @@ def _newly_needs_a_person(fact: Facts, route: RouteReason) -> bool:
         RouteReason.ASKED_FOR_PERSON,
         RouteReason.OBJECTED,
     }
+
+
+def follow_contact_language(session: Session, citizen_id: int, language: str) -> None:
+    """The case keeps the contact language the citizen chose (the queue shows it), at
+    once rather than at the next screening."""
+    case = session.scalar(select(Case).where(Case.citizen_id == citizen_id))
+    if case is None or case.language == language[:8]:
+        return
+    change_fields(
+        session,
+        case,
+        {"language": language[:8]},
+        actor=SYSTEM,
+        reason=LANGUAGE_CHANGED,
+        citizen_id=citizen_id,
+    )

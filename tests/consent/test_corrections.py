@@ -283,3 +283,27 @@ def test_the_caseworkers_list_is_paginated(
     page = get_page("/sagsbehandler/rettelser?status=pending&page=2")
     assert len(page.select("tbody tr")) == 2
     assert _reads(db, citizens[26].id) == 1
+
+
+def test_the_value_when_asked_reads_as_its_field_does(
+    db, get_page, make_citizen, make_caseworker, login
+) -> None:
+    """A date kept as text in the request is a date in words on both sides."""
+    citizen = make_citizen(unemployed_since=date(2026, 10, 16))
+    request = submit_correction(
+        db,
+        citizen.id,
+        "citizen",
+        citizen.id,
+        "unemployed_since",
+        "9.10.2026",
+        "Min sidste arbejdsdag var en uge før",
+    )
+    assert request.current_value == "2026-10-16"
+    login(citizen.user)
+    row = get_page("/mine-data/rettelser").select_one("tbody tr")
+    assert "16. oktober 2026" in row.get_text()
+    assert "2026-10-16" not in row.get_text()
+    login(make_caseworker(101))
+    page = get_page(f"/sagsbehandler/rettelser/{request.id}")
+    assert "16. oktober 2026" in page.find("dl").get_text()

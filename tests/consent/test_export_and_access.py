@@ -15,6 +15,7 @@ from app.consent.services.consents import give_consent, object_to_profiling
 from app.consent.services.corrections import submit_correction
 from app.consent.services.export import collect_export
 from app.db import Base
+from app.i18n import moment
 from app.models import (
     AccessLog,
     AccessPurpose,
@@ -97,22 +98,26 @@ def test_the_generic_exporter_covers_every_registered_table(db, make_citizen):
 
 def test_the_csv_opens_in_a_danish_spreadsheet(db, client, make_citizen, login) -> None:
     citizen = make_citizen(first_name="=HYPERLINK(1)")
-    give_consent(db, citizen.id, ConsentPurpose.PERSONALISE, actor=_actor(citizen))
+    event = give_consent(
+        db, citizen.id, ConsentPurpose.PERSONALISE, actor=_actor(citizen)
+    )
     login(citizen.user)
     response = client.get("/mine-data/eksport/csv")
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     raw = response.data
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:5] == ["Kategori", "Tabel", "Række", "Felt", "Værdi"]
+    assert rows[0][:5] == ["Kategori", "Type af oplysning", "Række", "Felt", "Værdi"]
     values = {(row[1], row[3]): row[4] for row in rows[1:]}
-    assert values[("citizen", "Efternavn")] == "Sørensen"
+    person = "Dine personoplysninger"
+    consents = "Samtykker, du har givet eller trukket tilbage"
+    assert values[(person, "Efternavn")] == "Sørensen"
     # A formula is never run by the spreadsheet.
-    assert values[("citizen", "Fornavn")] == "'=HYPERLINK(1)"
-    when = values[("consent_event", "Hvornår")]
-    assert len(when) == 16 and when[2] == "." and when[5] == "."  # 23.11.2026 14:05
-    assert values[("consent_event", "Givet eller trukket tilbage")] == "Ja"
-    what = values[("consent_event", "Hvad du gav samtykke til")]
+    assert values[(person, "Fornavn")] == "'=HYPERLINK(1)"
+    # In Danish time, through the same helper as every page.
+    assert values[(consents, "Hvornår")] == moment(event.at, "da")
+    assert values[(consents, "Givet eller trukket tilbage")] == "Givet"
+    what = values[(consents, "Hvad du gav samtykke til")]
     assert what == "Brug min aktivitet i portalen til at tilpasse den til mig"
     assert _exports(db, citizen.id) == ["csv"]
 

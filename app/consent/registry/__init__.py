@@ -12,6 +12,8 @@ of this package (profile, cv, jobsearch, consent, cases), and REGISTRY joins the
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 
 from app.consent.registry import cases as registry_cases
@@ -44,6 +46,16 @@ from app.consent.registry.base import (  # noqa: F401 - the registry's public vo
     _log,
     _technical,
 )
+
+CORE_TABLES: dict[str, Any] = {
+    "citizen": _l("Your personal details"),
+    "user_account": _l("Your account"),
+    "citizen_skill": _l("Your competences"),
+    "citizen_occupation": _l("Occupations you have worked in or want"),
+    "job_preferences": _l("Your job preferences and needs"),
+    "access_log": _l("Times your data was looked at"),
+    "change_record": _l("Changes to your data"),
+}
 
 CORE: tuple[PersonalField, ...] = (
     # citizen
@@ -181,6 +193,16 @@ REGISTRY: tuple[PersonalField, ...] = (
     *registry_consent.FIELDS,
     *registry_cases.FIELDS,
 )
+
+# Each table's name, as the citizen reads it (exports, the change history).
+TABLE_LABELS: dict[str, Any] = {
+    **CORE_TABLES,
+    **registry_profile.TABLES,
+    **registry_cv.TABLES,
+    **registry_jobsearch.TABLES,
+    **registry_consent.TABLES,
+    **registry_cases.TABLES,
+}
 
 BY_COLUMN: dict[tuple[str, str], PersonalField] = {
     (entry.table, entry.column): entry for entry in REGISTRY

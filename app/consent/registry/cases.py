@@ -59,6 +59,15 @@ def _case(table: str, column: str, label: Any, **kw: Any) -> PersonalField:
     return PersonalField(table, column, label, category, **values)
 
 
+TABLES: dict[str, Any] = {
+    "assessment": _l("Assessments of your track"),
+    "case_file": _l("Your case in the job centre's queue"),
+    "track_override": _l("A caseworker's choice of your track"),
+    "case_note": _l("Your caseworker's notes"),
+    "unemployment_spell": _l("Periods of unemployment"),
+    "protected_attributes": _l("Data used only to check fairness"),
+}
+
 FIELDS: tuple[PersonalField, ...] = (
     # assessment: each segmentation result, kept as history
     _technical("assessment", "id", "primary key"),

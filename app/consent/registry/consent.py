@@ -60,6 +60,13 @@ def _correction(column: str, label: Any, **kw: Any) -> PersonalField:
     )
 
 
+TABLES: dict[str, Any] = {
+    "consent_event": _l("Consents you gave or withdrew"),
+    "profiling_objection": _l("Your objection to profiling"),
+    "correction_request": _l("Your requests to correct data"),
+    "data_export": _l("Downloads of your data"),
+}
+
 FIELDS: tuple[PersonalField, ...] = (
     # consent_event: one giving or withdrawal, each also the receipt
     _technical("consent_event", "id", "primary key"),

@@ -32,6 +32,16 @@ def _text(table: str, column: str, label: Any) -> PersonalField:
     return _cv(table, column, label, purposes=HELP)
 
 
+TABLES: dict[str, Any] = {
+    "education": _l("Education"),
+    "work_experience": _l("Jobs you have had"),
+    "personal_competence": _l("Personal competences"),
+    "language_skill": _l("Languages"),
+    "driving_licence": _l("Driving licences"),
+    "certificate": _l("Certificates and courses"),
+    "cv_settings": _l("Who may see your CV"),
+}
+
 FIELDS: tuple[PersonalField, ...] = (
     # education
     *_keys("education"),

@@ -65,6 +65,12 @@ def _contact(column: str, label: Any, source: Source = Source.SELF_DECLARED) -> 
     )
 
 
+TABLES: dict[str, Any] = {
+    "job_log_entry": _l("Entries in your job-search log"),
+    "plan_item": _l("Goals and activities in your plan"),
+    "contact_request": _l("Requests to talk to a person"),
+}
+
 FIELDS: tuple[PersonalField, ...] = (
     # job_log_entry
     _technical("job_log_entry", "id", "primary key"),

@@ -51,6 +51,13 @@ def _wish(column: str, label: Any) -> PersonalField:
     )
 
 
+TABLES: dict[str, Any] = {
+    "contact_preferences": _l("How you want to be contacted"),
+    "onboarding": _l("The guide for getting started"),
+    "screening_answers": _l("Your answers about your situation"),
+    "citizen_industry": _l("Industries you want to work in"),
+}
+
 FIELDS: tuple[PersonalField, ...] = (
     # contact_preferences
     _technical("contact_preferences", "id", "primary key"),

@@ -3,6 +3,9 @@
 The exporter walks the registry, not a hand-written list: every non-technical column of
 every registered table is exported for the citizen, so a new table is included as soon
 as it is declared (and tests/consent/test_registry.py makes sure it is declared).
+Every value goes through the presentation layer (formatting.Presenter): the CSV and the
+printable page hold words only (labels, names, plain numbers, Danish time), and the JSON
+keeps each machine value and puts its words beside it.
 """
 
 from __future__ import annotations
@@ -11,10 +14,9 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
-from enum import Enum
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -24,13 +26,13 @@ from app.consent.registry import (
     PURPOSE_LABELS,
     REGISTRY,
     SOURCE_LABELS,
+    TABLE_LABELS,
     PersonalField,
     Purpose,
 )
-from app.consent.services.formatting import Formatter
+from app.consent.services.formatting import Presenter, machine_value
 from app.db import Base
-from app.i18n import format_day, format_iso, format_stored, format_when
-from app.labels import enum_label
+from app.i18n import format_when
 from app.models import Citizen, DataExport
 
 FORMATS = ("json", "csv", "print")
@@ -58,7 +60,10 @@ def _shown(table: str) -> tuple[PersonalField, ...]:
 
 
 def collect_export(session: Session, citizen_id: int) -> list[ExportTable]:
-    """Every registered table's rows about the citizen, with their non-technical fields."""
+    """Every registered table's rows about the citizen, with their non-technical fields.
+
+    Each row also holds the table's other columns that its words depend on (the table
+    and field a change record is about), so the rows are read whole."""
     citizen = session.get(Citizen, citizen_id)
     if citizen is None:
         raise LookupError("unknown citizen")
@@ -76,8 +81,7 @@ def collect_export(session: Session, citizen_id: int) -> list[ExportTable]:
             where = table.c.citizen_id == citizen.id
         else:
             continue
-        columns = [table.c[f.column] for f in fields]
-        query = select(*columns).where(where).order_by(*table.primary_key.columns)
+        query = select(table).where(where).order_by(*table.primary_key.columns)
         rows = tuple(dict(row._mapping) for row in session.execute(query))
         found.append(ExportTable(table_name, fields, rows))
     return found
@@ -93,16 +97,6 @@ def log_export(session: Session, citizen_id: int, fmt: str) -> DataExport:
     return export
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date | datetime):
-        return format_iso(value)
-    if isinstance(value, str):
-        return format_stored(value, style="iso")
-    return value
-
-
 def _describe(entry: PersonalField) -> dict[str, Any]:
     assert entry.category is not None
     return {
@@ -115,17 +109,35 @@ def _describe(entry: PersonalField) -> dict[str, Any]:
     }
 
 
-def export_json(session: Session, citizen_id: int) -> str:
-    """All the citizen's data as JSON, with what each field is (and logs the export)."""
+def export_json(session: Session, citizen_id: int, lang: str) -> str:
+    """All the citizen's data as JSON, with what each field is (and logs the export).
+
+    `rows` hold the machine values (codes, ids, ISO times with the Danish offset); beside them,
+    `labelled_rows` hold each value as {"value": ..., "label": ...} in `lang`, ids with
+    their names (and ESCO URIs for occupations and skills)."""
+    present = Presenter(session, lang)
     tables = collect_export(session, citizen_id)
     log_export(session, citizen_id, "json")
+    exported_at = now()
     document = {
-        "exported_at": _json_value(now()),
+        "exported_at": machine_value(exported_at),
+        "exported_at_label": format_when(exported_at, lang),
+        "language": lang,
         "tables": {
             t.table: {
+                "label": str(TABLE_LABELS[t.table]),
                 "fields": {f.column: _describe(f) for f in t.fields},
                 "rows": [
-                    {column: _json_value(value) for column, value in row.items()}
+                    {f.column: machine_value(row[f.column]) for f in t.fields}
+                    for row in t.rows
+                ],
+                "labelled_rows": [
+                    {
+                        f.column: present.labelled(
+                            t.table, f.column, row[f.column], row
+                        )
+                        for f in t.fields
+                    }
                     for row in t.rows
                 ],
             }
@@ -135,66 +147,48 @@ def export_json(session: Session, citizen_id: int) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def danish_value(value: Any, yes: str = "Ja", no: str = "Nej") -> str:
-    """A value as a Danish spreadsheet reads it: 23.11.2026 14.05 (Danish time); Ja/Nej."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return yes if value else no
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, datetime):
-        return format_when(value, "da", "short")
-    if isinstance(value, date):
-        return format_day(value, "da", "short")
-    if isinstance(value, float):
-        return f"{value}".replace(".", ",")
-    if isinstance(value, str):
-        return format_stored(value, "da", "short")
-    return str(value)
-
-
-def _cell(value: Any, yes: str, no: str, label: Any) -> str:
-    if isinstance(value, Enum) and (words := label(value)) is not None:
-        return str(words)
-    return danish_value(value, yes, no)
-
-
-def _safe_cell(text: str) -> str:
+def _safe_cell(text: Any) -> str:
+    text = str(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def export_csv(
-    session: Session,
-    citizen_id: int,
-    headings: list[str],
-    yes: str = "Ja",
-    no: str = "Nej",
-) -> bytes:
+def csv_headings() -> list[str]:
+    return [
+        _("Category"),
+        _("Kind of data"),
+        _("Row"),
+        _("Field"),
+        _("Value"),
+        _("Source"),
+        _("Purposes"),
+    ]
+
+
+def export_csv(session: Session, citizen_id: int, lang: str) -> bytes:
     """All the citizen's data as CSV for a Danish spreadsheet (UTF-8 BOM, semicolons).
 
-    Coded values are in words where their area has words for them; JSON keeps codes.
-    """
+    Every cell is words: labels for codes, names for ids, dates in Danish time."""
+    present = Presenter(session, lang)
     tables = collect_export(session, citizen_id)
     log_export(session, citizen_id, "csv")
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(headings)
+    writer.writerow(csv_headings())
     for t in tables:
         for number, row in enumerate(t.rows, start=1):
             for entry in t.fields:
                 described = _describe(entry)
-                writer.writerow(
-                    [
-                        _safe_cell(described["category"]),
-                        t.table,
-                        number,
-                        _safe_cell(described["label"]),
-                        _safe_cell(_cell(row[entry.column], yes, no, enum_label)),
-                        _safe_cell(described["source"]),
-                        _safe_cell(", ".join(described["purposes"])),
-                    ]
-                )
+                value = present.words(t.table, entry.column, row[entry.column], row)
+                cells = [
+                    described["category"],
+                    TABLE_LABELS[t.table],
+                    number,
+                    described["label"],
+                    value,
+                    described["source"],
+                    ", ".join(described["purposes"]),
+                ]
+                writer.writerow([_safe_cell(cell) for cell in cells])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -204,27 +198,51 @@ class PrintRow:
 
 
 @dataclass(frozen=True)
-class PrintSection:
+class PrintTable:
     title: Any
     rows: tuple[PrintRow, ...]
+
+
+@dataclass(frozen=True)
+class PrintSection:
+    title: Any
+    tables: tuple[PrintTable, ...]
 
 
 def printable_sections(
     session: Session, citizen_id: int, lang: str
 ) -> list[PrintSection]:
-    """The export as readable sections by category, for the printable page."""
-    fmt = Formatter(session, lang)
-    by_category: dict[Any, list[PrintRow]] = {}
+    """The export as readable sections by category, a table's rows under its name.
+
+    A table whose fields belong to several categories (the citizen's own row: identity,
+    address, contact, case) is shown in each, without its name as a heading."""
+    present = Presenter(session, lang)
+    by_category: dict[Any, list[PrintTable]] = {}
     for t in collect_export(session, citizen_id):
-        for row in t.rows:
-            items = tuple(
-                (entry.label, fmt.value(entry, row[entry.column])) for entry in t.fields
+        categories = list(dict.fromkeys(e.category for e in t.fields))
+        for category in categories if t.rows else []:
+            fields = [e for e in t.fields if e.category == category]
+            rows = tuple(
+                PrintRow(
+                    tuple(
+                        (e.label, present.words(t.table, e.column, row[e.column], row))
+                        for e in fields
+                    )
+                )
+                for row in t.rows
             )
-            category = t.fields[0].category
-            by_category.setdefault(category, []).append(PrintRow(items))
+            title = TABLE_LABELS[t.table] if len(categories) == 1 else None
+            by_category.setdefault(category, []).append(PrintTable(title, rows))
     log_export(session, citizen_id, "print")
     return [
-        PrintSection(CATEGORY_LABELS[category], tuple(by_category[category]))
+        PrintSection(CATEGORY_LABELS[category], _titled(by_category[category]))
         for category in CATEGORY_LABELS
         if category in by_category
     ]
+
+
+def _titled(tables: list[PrintTable]) -> tuple[PrintTable, ...]:
+    """A category of one table needs no heading for it."""
+    if len(tables) > 1:
+        return tuple(tables)
+    return tuple(PrintTable(None, t.rows) for t in tables)

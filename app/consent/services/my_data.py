@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -19,11 +18,18 @@ from app.consent.registry import (
     Category,
     PersonalField,
     Purpose,
-    Source,
     entry_for,
     shown_fields,
 )
-from app.consent.services.formatting import Formatter
+from app.consent.services.change_links import change_link
+from app.consent.services.formatting import Presenter
+from app.consent.services.my_data_model import (
+    Datum,
+    HistoryCounts,
+    MyData,
+    Section,
+    records_of,
+)
 from app.cv import queries as cv
 from app.db import Base
 from app.models import (
@@ -40,8 +46,6 @@ from app.models import (
 )
 from app.taxonomy.services import label_for
 
-NOTHING = "—"
-
 LINK_LABELS = {
     OccupationLink.EXPERIENCE: _l("You have worked as"),
     OccupationLink.DESIRED: _l("You want to work as"),
@@ -50,58 +54,6 @@ EMPTY_TEXTS = {
     Category.CV: _l("You have not added any competences or occupations yet."),
     Category.JOB_PREFERENCES: _l("You have not set any job preferences yet."),
 }
-
-
-@dataclass(frozen=True)
-class HistoryCounts:
-    changes: int
-    reads: int
-
-
-@dataclass(frozen=True)
-class Datum:
-    """One piece of data held about the citizen, with where it came from and why."""
-
-    label: Any
-    value: str
-    source: Any
-    purposes: tuple[Any, ...]
-    control: bool
-    legal_basis: Any
-    retention: Any
-    last_changed: str
-    # Where the datum is stored, so the page can link to editing or correcting it.
-    table: str | None = None
-    column: str | None = None
-    row_id: int | None = None
-    self_declared: bool = False
-
-
-@dataclass(frozen=True)
-class Section:
-    category: Category
-    title: Any
-    items: tuple[Datum, ...]
-    empty_text: Any = None
-
-    @property
-    def shared_basis(self) -> tuple[Any, Any] | None:
-        """(legal basis, retention) when every item has the same, so it is said once."""
-        pairs = {(str(i.legal_basis), str(i.retention)) for i in self.items}
-        if len(pairs) != 1:
-            return None
-        return self.items[0].legal_basis, self.items[0].retention
-
-
-@dataclass(frozen=True)
-class MyData:
-    full_name: str
-    sections: tuple[Section, ...]
-    counts: HistoryCounts
-
-    @property
-    def has_control_data(self) -> bool:
-        return any(item.control for s in self.sections for item in s.items)
 
 
 def count_own_history(session: Session, user_id: int) -> HistoryCounts:
@@ -134,22 +86,18 @@ def collect_my_data(session: Session, user_id: int, lang: str) -> MyData | None:
     user = session.get(User, user_id)
     assert user is not None
     changed = _last_changes(session, citizen.id, user_id)
-    fmt = Formatter(session, lang)
+    present = Presenter(session, lang)
     items: dict[Category, list[Datum]] = {category: [] for category in Category}
 
-    def add(entry: PersonalField, label: Any, value: str, when: Any, row: Any) -> None:
-        items[entry.category].append(_datum(entry, label, value, when, fmt, row_id=row))
+    def add(datum: Datum, entry: PersonalField) -> None:
+        assert entry.category is not None
+        items[entry.category].append(datum)
 
     def add_fields(table: str, row_id: int | None, values: dict[str, Any]) -> None:
         for entry in shown_fields(table):
-            value = fmt.value(entry, values[entry.column])
-            add(
-                entry,
-                entry.label,
-                value,
-                changed.get((table, row_id, entry.column)),
-                row_id,
-            )
+            value = present.words(table, entry.column, values[entry.column], values)
+            when = changed.get((table, row_id, entry.column))
+            add(_datum(entry, entry.label, value, when, present, row_id, values), entry)
 
     add_fields("citizen", citizen.id, _values(citizen))
     preferences = session.scalar(
@@ -157,28 +105,26 @@ def collect_my_data(session: Session, user_id: int, lang: str) -> MyData | None:
     )
     if preferences is not None:
         add_fields("job_preferences", preferences.id, _values(preferences))
-    items[Category.CV].extend(_occupations(session, citizen.id, changed, fmt))
-    items[Category.CV].extend(_skills(session, citizen.id, changed, fmt))
-    for datum in cv.my_data_rows(session, citizen.id, lang):
-        when = _latest(changed, datum.table, datum.row_id)
-        add(
-            entry_for(datum.table, datum.column),
-            datum.label,
-            datum.value,
-            when,
-            datum.row_id,
+    items[Category.CV].extend(_occupations(session, citizen.id, changed, present))
+    items[Category.CV].extend(_skills(session, citizen.id, changed, present))
+    for cv_datum in cv.my_data_rows(session, citizen.id, lang):
+        entry = entry_for(cv_datum.table, cv_datum.column)
+        when = _latest(changed, cv_datum.table, cv_datum.row_id)
+        datum = _datum(
+            entry, cv_datum.label, cv_datum.value, when, present, cv_datum.row_id, {}
         )
+        add(datum, entry)
     add_fields("user_account", user.id, _values(user))
     for table_name, entry_rows in _other_tables(session, citizen.id):
         for row_id, values in entry_rows:
             add_fields(table_name, row_id, values)
     counts = _counts(session, citizen.id)
-    _add_history(session, items, citizen.id, counts, changed, fmt)
+    _add_history(session, items, citizen.id, counts, changed, present)
     sections = tuple(
         Section(
             category,
             CATEGORY_LABELS[category],
-            tuple(items[category]),
+            records_of(items[category]),
             EMPTY_TEXTS.get(category),
         )
         for category in CATEGORY_LABELS
@@ -197,7 +143,7 @@ def _add_history(
     citizen_id: int,
     counts: HistoryCounts,
     changed: dict[tuple[str, int, str], datetime],
-    fmt: Formatter,
+    present: Presenter,
 ) -> None:
     """How often the citizen's data was read by others, and how often it changed."""
     items[Category.ACCESS_LOG].append(
@@ -208,7 +154,7 @@ def _add_history(
             session.scalar(
                 select(func.max(AccessLog.at)).where(AccessLog.citizen_id == citizen_id)
             ),
-            fmt,
+            present,
         )
     )
     items[Category.CHANGE_HISTORY].append(
@@ -217,7 +163,7 @@ def _add_history(
             _l("Recorded changes to your data"),
             counts.changes,
             max(changed.values(), default=None),
-            fmt,
+            present,
         )
     )
 
@@ -267,8 +213,9 @@ def _datum(
     label: Any,
     value: str,
     when: Any,
-    fmt: Formatter,
+    present: Presenter,
     row_id: int | None = None,
+    row: dict[str, Any] | None = None,
 ) -> Datum:
     return Datum(
         label=label,
@@ -278,18 +225,18 @@ def _datum(
         control=entry.is_control,
         legal_basis=entry.legal_basis,
         retention=entry.retention,
-        last_changed=fmt.date(when) if when is not None else NOTHING,
+        last_changed=present.date(when) if when is not None else None,
         table=entry.table if row_id is not None else None,
         column=entry.column if row_id is not None else None,
         row_id=row_id,
-        self_declared=entry.source is Source.SELF_DECLARED,
+        link=change_link(entry, row_id, row or {}),
     )
 
 
 def _log_datum(
-    entry: PersonalField, label: Any, count: int, latest: Any, fmt: Formatter
+    entry: PersonalField, label: Any, count: int, latest: Any, present: Presenter
 ) -> Datum:
-    return _datum(entry, label, fmt.number(count), latest, fmt)
+    return _datum(entry, label, present.number(count), latest, present)
 
 
 def _last_changes(
@@ -326,7 +273,7 @@ def _occupations(
     session: Session,
     citizen_id: int,
     changed: dict[tuple[str, int, str], datetime],
-    fmt: Formatter,
+    present: Presenter,
 ) -> list[Datum]:
     entry = entry_for("citizen_occupation", "occupation_id")
     rows = session.execute(
@@ -337,7 +284,7 @@ def _occupations(
     ).all()
     found = []
     for row, uri in rows:
-        value = label_for(session, uri, fmt.lang)
+        value = label_for(session, uri, present.lang)
         if row.title_as_written and row.title_as_written != value:
             wrote = _("you wrote: %(title)s", title=row.title_as_written)
             value += f" ({wrote})"
@@ -345,7 +292,9 @@ def _occupations(
             value += "; " + _("years of experience: %(years)s", years=row.years)
         when = _latest(changed, "citizen_occupation", row.id)
         found.append(
-            _datum(entry, LINK_LABELS[row.link], value, when, fmt, row_id=row.id)
+            _datum(
+                entry, LINK_LABELS[row.link], value, when, present, row.id, _values(row)
+            )
         )
     return found
 
@@ -354,7 +303,7 @@ def _skills(
     session: Session,
     citizen_id: int,
     changed: dict[tuple[str, int, str], datetime],
-    fmt: Formatter,
+    present: Presenter,
 ) -> list[Datum]:
     entry = entry_for("citizen_skill", "skill_id")
     rows = session.execute(
@@ -363,7 +312,7 @@ def _skills(
         .where(CitizenSkill.citizen_id == citizen_id)
     ).all()
     labelled = sorted(
-        ((label_for(session, uri, fmt.lang), row_id) for row_id, uri in rows),
+        ((label_for(session, uri, present.lang), row_id) for row_id, uri in rows),
         key=lambda pair: pair[0].casefold(),
     )
     return [
@@ -372,7 +321,7 @@ def _skills(
             entry.label,
             label,
             _latest(changed, "citizen_skill", row_id),
-            fmt,
+            present,
             row_id=row_id,
         )
         for label, row_id in labelled

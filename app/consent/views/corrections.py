@@ -18,7 +18,7 @@ from app.consent.services.corrections import (
     submit_correction,
     withdraw_correction,
 )
-from app.consent.services.formatting import Formatter
+from app.consent.services.formatting import Presenter
 from app.consent.views import bp
 from app.db import Base, get_session
 from app.forms import ConfirmForm
@@ -40,9 +40,13 @@ VALUE_HINTS = {
 @role_required(Role.CITIZEN)
 def corrections() -> str:
     """My requests to correct data, with their status and the decision."""
-    rows = list_own_corrections(get_session(), current_citizen_id())
+    session = get_session()
+    rows = list_own_corrections(session, current_citizen_id())
     return render_template(
-        "consent/corrections.html", rows=rows, status_labels=CORRECTION_STATUS_LABELS
+        "consent/corrections.html",
+        rows=rows,
+        status_labels=CORRECTION_STATUS_LABELS,
+        present=Presenter(session, current_lang()),
     )
 
 
@@ -91,7 +95,7 @@ def correction_new() -> str | BaseResponse:
                 _("Your request is sent. The job centre will decide on it."), "success"
             )
             return redirect(url_for("consent.corrections"))
-    shown = Formatter(session, current_lang()).value(entry, current)
+    shown = Presenter(session, current_lang()).words(table, field, current)
     return render_template(
         "consent/correction_form.html",
         form=form,

@@ -12,13 +12,11 @@ from flask_login import current_user
 from app.audit import now
 from app.consent.algorithms import ALGORITHMS, COMPLAIN, Algorithm
 from app.consent.forms import AccessFilterForm
-from app.consent.labels import ACTOR_ROLE_LABELS
+from app.consent.labels import ACTOR_ROLE_LABELS, LINK_WORDS
 from app.consent.services.access import access_choices, list_access
-from app.consent.services.corrections import correctable_entry
 from app.consent.services.export import export_csv, export_json, printable_sections
-from app.consent.services.my_data import Datum, collect_my_data
+from app.consent.services.my_data import collect_my_data
 from app.consent.views import bp
-from app.cv.queries import CV_TABLES
 from app.db import get_session
 from app.htmx import render_page_or_partial
 from app.i18n import current_lang
@@ -30,44 +28,6 @@ from app.security import current_citizen_id, public, role_required
 from app.segmentation.labels import FEATURE_LABELS
 from app.segmentation.model_store import load_model
 
-# Where the citizen edits self-declared data, by table: (endpoint, its arguments).
-EDIT_PAGES: dict[str, tuple[str, dict[str, int]]] = {
-    "citizen": ("onboarding.step", {"step": 1}),
-    "contact_preferences": ("onboarding.step", {"step": 2}),
-    "screening_answers": ("onboarding.situation", {}),
-    "job_preferences": ("onboarding.wishes", {}),
-    "citizen_industry": ("onboarding.wishes", {}),
-    "job_log_entry": ("jobsearch.joblog", {}),
-    "plan_item": ("jobsearch.plan", {}),
-    "contact_request": ("dialogue.contact", {}),
-    "consent_event": ("consent.consents", {}),
-    "profiling_objection": ("consent.objection", {}),
-    "correction_request": ("consent.corrections", {}),
-}
-CV_PAGE_TABLES = CV_TABLES | {"citizen_occupation", "citizen_skill"}
-
-
-def _action_for(item: Datum) -> tuple[str, str] | None:
-    """(link, words) to edit the datum myself, or to ask for its correction."""
-    if item.table is None or item.row_id is None or item.column is None:
-        return None
-    if item.self_declared:
-        if item.table == "user_account":
-            return None  # the language is chosen in the footer of every page
-        if item.table in CV_PAGE_TABLES:
-            return (url_for("cv.overview"), _("Change"))
-        endpoint, values = EDIT_PAGES.get(item.table, ("portal.dashboard", {}))
-        return (url_for(endpoint, **values), _("Change"))
-    if correctable_entry(item.table, item.column) is None:
-        return None
-    href = url_for(
-        "consent.correction_new",
-        tabel=item.table,
-        felt=item.column,
-        raekke=item.row_id,
-    )
-    return (href, _("Ask for a correction"))
-
 
 @bp.get("/mine-data")
 @role_required(Role.CITIZEN)
@@ -76,7 +36,7 @@ def my_data() -> str:
     data = collect_my_data(get_session(), current_user.id, current_lang())
     if data is None:
         abort(404)
-    return render_template("consent/my_data.html", data=data, action_for=_action_for)
+    return render_template("consent/my_data.html", data=data, link_words=LINK_WORDS)
 
 
 # --- who has looked at my data -----------------------------------------------------------
@@ -128,7 +88,7 @@ def export() -> str:
 def export_as_json() -> Response:
     """All my data as a JSON file (complete according to the registry)."""
     session = get_session()
-    body = export_json(session, current_citizen_id())
+    body = export_json(session, current_citizen_id(), current_lang())
     response = make_response(body)
     response.mimetype = "application/json"
     response.headers["Content-Disposition"] = 'attachment; filename="mine-data.json"'
@@ -139,17 +99,7 @@ def export_as_json() -> Response:
 @role_required(Role.CITIZEN)
 def export_as_csv() -> Response:
     """All my data as a CSV file that opens correctly in a Danish spreadsheet."""
-    session = get_session()
-    headings = [
-        _("Category"),
-        _("Table"),
-        _("Row"),
-        _("Field"),
-        _("Value"),
-        _("Source"),
-        _("Purposes"),
-    ]
-    body = export_csv(session, current_citizen_id(), headings, yes=_("Yes"), no=_("No"))
+    body = export_csv(get_session(), current_citizen_id(), current_lang())
     response = make_response(body)
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
     response.headers["Content-Disposition"] = 'attachment; filename="mine-data.csv"'

@@ -21,6 +21,7 @@ from app.consent.services.corrections import (
     list_for_municipality,
     open_correction,
 )
+from app.consent.services.formatting import Presenter
 from app.consent.views import bp
 from app.db import get_session
 from app.i18n import current_lang
@@ -130,4 +131,5 @@ def staff_correction(request_id: int) -> str | Response:
         label=label_of(correction),
         status_labels=CORRECTION_STATUS_LABELS,
         lang=current_lang(),
+        present=Presenter(get_session(), current_lang()),
     )

@@ -61,8 +61,9 @@ long-float
 raw-time
     A time not formatted for its reader: an ISO timestamp (`2026-12-07T02:17`,
     `2026-12-07 02:17:16`), a UTC time (`UTC`, `GMT`, `+00:00`, `Z` after a time), a
-    12-hour clock (`3:16 AM`) or a US date (`December 7, 2026`). A bare ISO date is not
-    flagged (and <input type=date> values are not read).
+    12-hour clock (`3:16 AM`) or a US date (`December 7, 2026`, `Dec 7, 2026`). A bare
+    ISO date is not flagged (and <input type=date> values are not read). A time shown
+    in UTC without saying so cannot be told from Danish time by its text.
 """
 
 from __future__ import annotations
@@ -234,8 +235,9 @@ TIME = re.compile(
     r"\b\d{4}-\d{2}-\d{2}[T ]\d{1,2}[:.]\d{2}"
     r"|\b(?:UTC|GMT)\b|[+-]00:?00\b|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b"
     r"|\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:AM|PM|a\.m\.|p\.m\.)"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December) \d{1,2}, \d{4}\b"
+    r"|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+    r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r" \d{1,2}, \d{4}\b"
 )
 AFTER_COLON = re.compile(r":\s*(\S+)\s*$")
 

@@ -98,6 +98,7 @@ CAUGHT = [
     ("en", "<p>Received at 02:17Z</p>", ("raw-time", "02:17Z")),
     ("en", "<p>December 7, 2026, 3:16 AM</p>", ("raw-time", "3:16 AM")),
     ("en", "<p>December 7, 2026, 3:16 AM</p>", ("raw-time", "December 7, 2026")),
+    ("en", "<p>Dec 7, 2026, 4:14:41 PM</p>", ("raw-time", "Dec 7, 2026")),
 ]
 
 
@@ -143,7 +144,7 @@ CLEAN = [
     ("en", "<p>False claims are not accepted. True story.</p>"),
     ("en", "<table><tr><th>Who</th><td>caseworker</td></tr></table>"),
     ("en", "<p>B: car</p>"),
-    ("en", "<p>7 December 2026, 03:17</p>"),
+    ("en", "<p>7 December 2026, 03:17 · 7 Dec 2026 · Mayor 7, 2026</p>"),
     # other languages and what is not read
     ("da", '<p lang="en">I have some experience; maybe more.</p>'),
     ("da", '<p lang="de">Die Sprache: de</p>'),

@@ -69,7 +69,9 @@ def make_user(db: Session) -> Callable[..., User]:
         n = next(_counter)
         values: dict[str, Any] = {
             "role": role,
-            "display_name": f"Test {role.value} {n}",
+            # A name, capitalised: the role's code in lower case is what the page
+            # check (tests/page_text.py) catches on a page.
+            "display_name": f"Test {role.value.capitalize()} {n}",
             "active": True,
         }
         if role is not Role.CITIZEN:

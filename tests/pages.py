@@ -1,4 +1,8 @@
-"""Page helpers: every full page fetched is checked; log-in and CSRF helpers for tests."""
+"""Page helpers: every full page fetched is checked; log-in and CSRF helpers for tests.
+
+A full page is checked for its structure here and for what a person reads on it by
+tests/page_text.py (no Python repr, coded value, long float or raw time).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from app.auth.services import record_login
 from app.models import Role, User
 from app.security import start_session
 from tests.factories import TEST_PASSWORD
+from tests.page_text import check_page_text
 
 UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
 
@@ -28,8 +33,11 @@ def text_of(node: Any) -> str:
     return re.sub(r"\s+", " ", node.get_text()).strip()
 
 
-def check_full_page(html: str) -> BeautifulSoup:
-    """Assert the rules every full page follows; return the parsed page."""
+def check_full_page(html: str, where: str = "") -> BeautifulSoup:
+    """Assert the rules every full page follows; return the parsed page.
+
+    `where` (the URL, say) names the page in the message when its text fails.
+    """
     soup = BeautifulSoup(html, "html.parser")
     assert soup.html is not None and soup.html.get("lang") in {"da", "en"}, "html lang"
     h1s = soup.find_all("h1")
@@ -59,11 +67,23 @@ def check_full_page(html: str) -> BeautifulSoup:
             or control.find_parent("label") is not None
         )
         assert labelled, f"unlabelled control: {control}"[:200]
+    check_page_text(soup, where or heading)
     return soup
 
 
 def is_full_page(response: TestResponse) -> bool:
     return response.mimetype == "text/html" and b"<html" in response.data[:500]
+
+
+def check_response(response: TestResponse, where: str) -> None:
+    """Check a full page as check_full_page does, and an HTML fragment's text (not the
+    stock page a redirect carries, which no browser shows)."""
+    if response.status_code in range(300, 400):
+        return
+    if is_full_page(response):
+        check_full_page(response.get_data(as_text=True), where)
+    elif response.mimetype == "text/html":
+        check_page_text(response.get_data(as_text=True), where)
 
 
 def csrf_token(client: FlaskClient) -> str:
@@ -122,7 +142,7 @@ def get_page(client: FlaskClient) -> Callable[..., BeautifulSoup]:
         response = client.get(url, **kwargs)
         assert response.status_code == status, (response.status_code, url)
         if is_full_page(response):
-            return check_full_page(response.get_data(as_text=True))
+            return check_full_page(response.get_data(as_text=True), url)
         return BeautifulSoup(response.get_data(as_text=True), "html.parser")
 
     return get

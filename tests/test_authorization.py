@@ -1,4 +1,7 @@
-"""The authorization matrix: each route x each role x someone else's object."""
+"""The authorization matrix: each route x each role x someone else's object.
+
+Every page it is answered with passes the page check (tests/pages.py: check_response).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from flask import Flask, url_for
 
 from app.models import Role
 from tests.authz import ROUTES
-from tests.pages import csrf_token, log_in
+from tests.pages import check_response, csrf_token, log_in
 from tests.route_cases import RouteCase, World
 
 ACTORS: list[Role | None] = [None, *Role]
@@ -63,7 +66,8 @@ def test_every_route_is_in_the_matrix(app: Flask) -> None:
 def test_route_by_role(app, client, world: World, case: RouteCase, actor) -> None:
     if actor is not None:
         log_in(client, world.users[actor])
-    response = _request(client, case, _url(app, case, world))
+    url = _url(app, case, world)
+    response = _request(client, case, url)
     if case.allowed is None or (actor is not None and actor in case.allowed):
         # Public or allowed: never refused (a disabled feature may still answer 404).
         assert response.status_code in {200, 302, 404}, response.status_code
@@ -74,6 +78,7 @@ def test_route_by_role(app, client, world: World, case: RouteCase, actor) -> Non
         assert "/log-ind" in response.headers["Location"]
     else:
         assert response.status_code == 403
+    check_response(response, f"{case.method} {url} as {actor or 'anonymous'}")
 
 
 @pytest.mark.parametrize(
@@ -83,5 +88,7 @@ def test_someone_elses_object(client, world: World, case: RouteCase) -> None:
     for role, build in case.foreign.items():
         client.post("/log-ud", data={"csrf_token": csrf_token(client)})
         log_in(client, world.users[role])
-        response = _request(client, case, build(world))
+        url = build(world)
+        response = _request(client, case, url)
         assert response.status_code in {403, 404}, (role, response.status_code)
+        check_response(response, f"{case.method} {url} as {role}")

@@ -151,7 +151,8 @@ def seed_users(url: str) -> None:
         for role in (Role.CASEWORKER, Role.PROVIDER, Role.ADMIN):
             user = User(
                 role=role,
-                display_name=f"Browsertest {role.value}",
+                # Capitalised, a name: the role's code is what the page check catches.
+                display_name=f"Browsertest {role.value.capitalize()}",
                 email=STAFF_EMAILS[role.value],
                 password_hash=TEST_PASSWORD_HASH,
                 municipality_id=None if role is Role.PROVIDER else copenhagen.id,

@@ -1,5 +1,6 @@
 """Every page, for every role, in Danish and English, at phone and desktop width:
-zero WCAG 2.1 A/AA violations, no CSP errors, and no sideways scrolling at 320 px."""
+zero WCAG 2.1 A/AA violations, no CSP errors, no sideways scrolling at 320 px, and
+(once per page and language) nothing raw in what it shows after load (tests/page_text.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from flask import Flask
 
 from tests.browser.conftest import Tab
 from tests.browser.pages import EXCLUDED, PAGES, ROLES, STATES, State
+from tests.page_text import page_findings, report
 
 LANGUAGES = ("da", "en")
 WIDTHS = (390, 1280)
@@ -108,11 +110,17 @@ def test_page_is_accessible(
     _open(tab, target)
     page_lang, violations = page.evaluate(RUN_AXE, AXE_OPTIONS)
     assert page_lang == lang
-    assert not violations, "axe found:\n" + _axe_report(violations)
+    # Every check runs and all that fail are reported together.
+    problems = ["axe found:\n" + _axe_report(violations)] if violations else []
 
     if width == min(WIDTHS):
+        findings = page_findings(page.content())
+        if findings:
+            path = page.url.removeprefix(tab.base_url)
+            problems.append(report(findings, f"{path} ({role}, {lang})"))
         csp_errors = [e for e in tab.console_errors if "Content Security Policy" in e]
-        assert not csp_errors, f"CSP violations: {csp_errors}"
+        if csp_errors:
+            problems.append(f"CSP violations: {csp_errors}")
         try:
             page.set_viewport_size({"width": max(WIDTHS), "height": 800})
             page.evaluate(REMEMBER_SHOWN)
@@ -124,8 +132,13 @@ def test_page_is_accessible(
             )
         finally:
             page.set_viewport_size({"width": width, "height": 800})
-        assert scroll <= client, f"scrolls sideways at 320 px: {scroll} > {client}"
-        assert not lost, "hidden at 320 px but shown on a desktop:\n" + "\n".join(lost)
+        if scroll > client:
+            problems.append(f"scrolls sideways at 320 px: {scroll} > {client}")
+        if lost:
+            problems.append(
+                "hidden at 320 px but shown on a desktop:\n" + "\n".join(lost)
+            )
+    assert not problems, "\n\n".join(problems)
 
 
 def test_every_page_is_in_the_registry(app: Flask) -> None:

@@ -28,13 +28,19 @@ def test_a_megabyte_in_any_field_is_answered_at_once(
     for method, action, values, fillable in forms_on(app, client, form_world, case):
         for name in fillable:
             data = {**values, name: MEGABYTE}
-            started = time.perf_counter()
-            if method == "post":
-                response = client.post(action, data=data)
-            else:
-                separator = "&" if "?" in action else "?"
-                response = client.get(action + separator + urlencode(data))
-            seconds = time.perf_counter() - started
             where = f"{method.upper()} {action} [{name}]"
+            # The faster of two tries: a busy machine may stall one request now and
+            # then; work that grows with the text (27 s before the cut) stalls both.
+            seconds = 60.0
+            for _ in range(2):
+                started = time.perf_counter()
+                if method == "post":
+                    response = client.post(action, data=data)
+                else:
+                    separator = "&" if "?" in action else "?"
+                    response = client.get(action + separator + urlencode(data))
+                seconds = min(seconds, time.perf_counter() - started)
+                if seconds < 1.0:
+                    break
             assert response.status_code < 500, f"{where}: {response.status_code}"
             assert seconds < 1.0, f"{where}: {seconds:.1f} s"

@@ -1,4 +1,5 @@
-"""Words of "Mine data": who acted (by role), and why a correction was refused.
+"""Words of "Mine data": who acted (by role), and why a correction was refused; the
+statuses of corrections in the caseworker's words.
 
 Words for coded values of the shared domain are in app.labels."""
 
@@ -7,6 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+
+from app.models import CorrectionStatus
 
 ACTOR_ROLE_LABELS: dict[str, Any] = {
     "caseworker": _l("Caseworker at the job centre"),
@@ -26,4 +29,13 @@ CORRECTION_ERRORS: dict[str, Any] = {
     "length": _l("The value is too long for this field."),
     "reason": _l("Write why the value is wrong, so the job centre can check it."),
     "not correctable": _l("This data cannot be corrected by request."),
+}
+
+
+# The statuses as a caseworker reads them (app.labels has the citizen's: "by you").
+STAFF_CORRECTION_STATUS_LABELS: dict[CorrectionStatus, Any] = {
+    CorrectionStatus.PENDING: _l("Waiting for a decision"),
+    CorrectionStatus.APPROVED: _l("Approved: the data is corrected"),
+    CorrectionStatus.REJECTED: _l("Rejected"),
+    CorrectionStatus.WITHDRAWN: _l("Withdrawn by the citizen"),
 }

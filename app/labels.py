@@ -33,7 +33,7 @@ from app.models import (
 ROLE_LABELS: dict[Role, Any] = {
     Role.CITIZEN: _l("citizen"),
     Role.CASEWORKER: _l("caseworker"),
-    Role.PROVIDER: _l("service provider"),
+    Role.PROVIDER: _l("provider"),
     Role.ADMIN: _l("administrator"),
 }
 

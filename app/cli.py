@@ -99,10 +99,20 @@ def _percent(value: float) -> str:
     return f"{100 * value:5.1f} %"
 
 
+def _points(value: float) -> str:
+    return f"{100 * value:.1f} percentage points"
+
+
 def _echo_group_rates(groups: Iterable[Any]) -> None:
     for group in groups:
         click.echo(f"  {group.attribute} - {group.measure}:")
         for rate in group.rates:
+            if group.too_few(rate):
+                click.echo(
+                    f"    {rate.group:<12} too few to show "
+                    f"(fewer than {group.min_n:,} people)"
+                )
+                continue
             low, high = rate.interval
             click.echo(
                 f"    {rate.group:<12} {_percent(rate.rate)}  "
@@ -110,7 +120,7 @@ def _echo_group_rates(groups: Iterable[Any]) -> None:
             )
         warning = "  WARNING: gap above the limit" if group.exceeds else ""
         click.echo(
-            f"    gap {_percent(group.gap)} (limit {_percent(group.max_gap)}){warning}"
+            f"    gap {_points(group.gap)} (limit {_points(group.max_gap)}){warning}"
         )
 
 
@@ -140,8 +150,8 @@ def ml_train(model: str) -> None:
 def ml_evaluate(model: str) -> None:
     """Held-out AUC, calibration error and rates by group; the external penn_jae check."""
     settings = model_store.current_settings()
-    max_gap = float(current_app.config["FAIRNESS_MAX_GAP"])
-    audit = fairness.holdout_audit(settings.threshold, max_gap)
+    limits = fairness.limits_of(current_app.config)
+    audit = fairness.holdout_audit(settings.threshold, limits)
     figures = audit.evaluation
     click.echo(f"{model} {audit.model_version}: SYNTHETIC hold-out")
     click.echo(
@@ -150,7 +160,7 @@ def ml_evaluate(model: str) -> None:
         f"flagged {_percent(figures.flag_rate)}"
     )
     _echo_group_rates(audit.by_attribute)
-    check = fairness.external_check(threshold=settings.threshold, max_gap=max_gap)
+    check = fairness.external_check(limits, threshold=settings.threshold)
     if not check.found or check.evaluation is None:
         click.echo(f"External check: {check.path} is ABSENT; not run.")
         return
@@ -169,15 +179,17 @@ def ml_evaluate(model: str) -> None:
 @ml_cli.command("fairness")
 def ml_fairness() -> None:
     """Flag rates by gender, age band and origin over the current assessments."""
-    max_gap = float(current_app.config["FAIRNESS_MAX_GAP"])
-    rates = fairness.current_flag_rates(get_session(), max_gap)
+    limits = fairness.limits_of(current_app.config)
+    rates = fairness.current_flag_rates(get_session(), limits)
     click.echo(
         f"Current assessments decided by the model: {rates.assessed_by_model:,}; "
         f"routed to a person: {_percent(rates.overall_rate)}"
     )
     _echo_group_rates(rates.by_attribute)
     if rates.warnings:
-        click.echo(f"{len(rates.warnings)} gap(s) above the limit of {max_gap:.2f}.")
+        click.echo(
+            f"{len(rates.warnings)} gap(s) above the limit of {_points(limits.max_gap)}."
+        )
 
 
 @click.command("screen")

@@ -65,6 +65,7 @@ ENV_SETTINGS: dict[str, Any] = {
     "SEGMENT_REVIEW_DAYS": _parse_int,
     "SEGMENT_MODEL_PATH": _parse_str,
     "FAIRNESS_MAX_GAP": _parse_float,
+    "FAIRNESS_MIN_GROUP": _parse_int,
 }
 
 # Plain names that operators expect to set without the prefix.
@@ -102,6 +103,10 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "SEGMENT_MODEL_PATH": "",
         # The fairness audit warns when two groups' rates differ by more than this.
         "FAIRNESS_MAX_GAP": 0.1,
+        # Groups of fewer people are "too few to show" in the audit and the model card,
+        # and are left out of the gaps: they could point at someone, and their rates
+        # are mostly chance.
+        "FAIRNESS_MIN_GROUP": 20,
         "BABEL_DEFAULT_LOCALE": "da",
         # Times are stored in UTC and shown in Danish time (app/i18n.py formats them).
         "BABEL_DEFAULT_TIMEZONE": "Europe/Copenhagen",
@@ -136,6 +141,8 @@ def check(config: dict[str, Any]) -> None:
         raise ConfigError(
             f"ENV must be development, testing or production, not {env!r}"
         )
+    if int(config.get("FAIRNESS_MIN_GROUP", 1)) < 1:
+        raise ConfigError("FAIRNESS_MIN_GROUP must be 1 or more.")
     if env == "production":
         if config.get("SECRET_KEY") in {None, "", DEFAULT_SECRET_KEY}:
             raise ConfigError(

@@ -50,7 +50,7 @@ from app.models import (
 ROLE_LABELS: dict[Role, Any] = {
     Role.CITIZEN: _l("citizen"),
     Role.CASEWORKER: _l("caseworker"),
-    Role.PROVIDER: _l("service provider"),
+    Role.PROVIDER: _l("provider"),
     Role.ADMIN: _l("administrator"),
 }
 
@@ -230,7 +230,8 @@ CORRECTION_STATUS_LABELS: dict[CorrectionStatus, Any] = {
 
 ACCESS_WHAT_LABELS: dict[AccessWhat, Any] = {
     AccessWhat.CASE_VIEW: _l(
-        "Your case: contact details, track, answers, CV, job search and plan"
+        "Your case: contact details, your requests and objection, track, answers, "
+        "CV, job search and plan"
     ),
     AccessWhat.QUEUE: _l(
         "The job centre's queue: your name, why you were flagged, how long you have "

@@ -117,3 +117,14 @@ def test_language_switch_never_redirects_off_site(client, target: str) -> None:
         "/sprog", data={"csrf_token": csrf_token(client), "lang": "en", "next": target}
     )
     assert response.headers["Location"] == "/"
+
+
+def test_one_word_for_a_provider() -> None:
+    """ "Udbyder" in Danish and "provider" in English, never "leverandør" or "supplier"."""
+    danish = [s for m in _catalogue("da") if m.id for s in _strings(m)]
+    english = [s for m in _catalogue("en") if m.id for s in _strings(m)]
+    assert [s for s in danish if "leverandør" in s.lower()] == []
+    assert any("udbyder" in s.lower() for s in danish)
+    assert [
+        s for s in english if "service provider" in s.lower() or "supplier" in s.lower()
+    ] == []

@@ -1,8 +1,11 @@
-"""The caseworker's words: the model's features, the screening answers, directions."""
+"""The caseworker's words: the model's features, the screening answers, directions,
+contact channels."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+
+from app.models import Channel
 
 # The model's features in a caseworker's words (reasons are stored by feature name).
 FEATURE_LABELS = {
@@ -64,4 +67,12 @@ SCREENING_VALUES = {
 DIRECTION_LABELS = {
     "support": _l("To support"),
     "self_service": _l("To self-service"),
+}
+
+
+# How a citizen wants to be contacted, in a caseworker's words.
+CHANNEL_LABELS = {
+    Channel.DIGITAL: _l("Written message in Jobunivers"),
+    Channel.PHONE: _l("Phone call"),
+    Channel.IN_PERSON: _l("Meeting at the job centre"),
 }

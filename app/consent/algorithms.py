@@ -63,7 +63,10 @@ ALGORITHMS: tuple[Algorithm, ...] = (
             "your obligations."
         ),
         object_or_complain=_l(
-            "You can always look through all postings yourself, without the sorting."
+            "The list is always sorted by how well the postings fit you: Jobunivers "
+            "has no list of all postings without this sorting. You can change what "
+            "the sorting builds on: the distance, the working hours and the "
+            "occupation, and what is in your CV."
         ),
         version=MATCHING_VERSION,
     ),

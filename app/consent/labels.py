@@ -1,6 +1,7 @@
 """Words of "Mine data" and the exports: who acted (by role), why a correction was
 refused, and the consent area's own codes (export formats, keys in the change history,
-the reasons the portal writes there, the queue priority in a sentence).
+the reasons the portal writes there, the queue priority in a sentence); the statuses of
+corrections in the caseworker's words.
 
 Words for coded values of the shared domain are in app.labels; the tables' names are
 declared with the registry (app.consent.registry.TABLE_LABELS)."""
@@ -10,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+
+from app.models import CorrectionStatus
 
 ACTOR_ROLE_LABELS: dict[str, Any] = {
     "caseworker": _l("Caseworker at the job centre"),
@@ -157,3 +160,12 @@ def priority_words(priority: float, queue_reason: Any) -> Any:
         "Orders the job centre's queue by the estimate of your need for help: the "
         "greater the need, the sooner a caseworker contacts you."
     )
+
+
+# The statuses as a caseworker reads them (app.labels has the citizen's: "by you").
+STAFF_CORRECTION_STATUS_LABELS: dict[CorrectionStatus, Any] = {
+    CorrectionStatus.PENDING: _l("Waiting for a decision"),
+    CorrectionStatus.APPROVED: _l("Approved: the data is corrected"),
+    CorrectionStatus.REJECTED: _l("Rejected"),
+    CorrectionStatus.WITHDRAWN: _l("Withdrawn by the citizen"),
+}

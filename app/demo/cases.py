@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.casework.services.overrides import OVERRIDE_REVIEW_AFTER
@@ -29,6 +29,9 @@ from app.models import (
 )
 
 CLAIMED_PER_CASEWORKER = 2
+# The demo's screening runs at load time, which would make every flag "today". The
+# estimate flagged the demo's citizens over the last few weeks instead (by citizen id).
+FLAGGED_OVER_DAYS = 21
 # Leave most of each queue waiting, so "take the next citizen" has something to take.
 MAX_SHARE_CLAIMED = 0.5
 NOTES = (
@@ -50,6 +53,7 @@ def create_demo_cases(
     """Give each demo caseworker a few cases from their queue; one override with a note."""
     session.flush()
     now = datetime.combine(today, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
+    _spread_flag_times(session, now)
     workers: dict[int, list[int]] = defaultdict(list)
     for worker_id, municipality_id in session.execute(
         select(Caseworker.id, User.municipality_id)
@@ -95,6 +99,24 @@ def create_demo_cases(
             f"Casework: {len(claimed):,} cases claimed by demo caseworkers, with notes; "
             f"{overridden} override."
         )
+
+
+def _spread_flag_times(session: Session, now: datetime) -> None:
+    """Cases the estimate flagged were queued on one of the last weeks' mornings."""
+    # Plain rows and one executemany: the national queues hold tens of thousands.
+    changes = []
+    for case_id, citizen_id, queued_at in session.execute(
+        select(Case.id, Case.citizen_id, Case.queued_at)
+        .where(Case.queue_reason == RouteReason.MODEL)
+        .order_by(Case.id)
+    ):
+        days = citizen_id * 5 % FLAGGED_OVER_DAYS
+        flagged = now - timedelta(days=days, hours=citizen_id % 5)
+        if queued_at.tzinfo is None:  # SQLite hands back naive UTC times
+            queued_at = queued_at.replace(tzinfo=UTC)
+        changes.append({"id": case_id, "queued_at": min(queued_at, flagged)})
+    if changes:
+        session.execute(update(Case), changes)
 
 
 def _one_override(

@@ -1,7 +1,9 @@
 """Fairness figures: rates by group with Wilson 95 % intervals, and the largest gap.
 
 Pure: plain sequences in, dataclasses out. The groups (gender, age band, origin) are
-given by the caller; the segmentation model never sees them.
+given by the caller; the segmentation model never sees them. A group with fewer people
+than `min_n` is too small to show (it could point at someone, and its rate is mostly
+chance): it is left out of the gap and the warnings.
 """
 
 from __future__ import annotations
@@ -50,10 +52,21 @@ class GroupRates:
     measure: str
     rates: tuple[Rate, ...]
     max_gap: float
+    min_n: int = 0
+
+    def too_few(self, rate: Rate) -> bool:
+        """Whether a group is too small to show or compare."""
+        return rate.n == 0 or rate.n < self.min_n
+
+    @property
+    def shown(self) -> tuple[Rate, ...]:
+        """The groups large enough to show and compare."""
+        return tuple(r for r in self.rates if not self.too_few(r))
 
     @property
     def gap(self) -> float:
-        usable = [r.rate for r in self.rates if r.n]
+        """The largest difference between two shown groups' rates (0 to 1)."""
+        usable = [r.rate for r in self.shown]
         return max(usable) - min(usable) if len(usable) > 1 else 0.0
 
     @property
@@ -63,7 +76,7 @@ class GroupRates:
     @property
     def clearly_exceeds(self) -> bool:
         """The gap exceeds the limit even between the groups' interval edges."""
-        usable = [r for r in self.rates if r.n]
+        usable = self.shown
         if len(usable) < 2:
             return False
         highest_low = max(r.interval[0] for r in usable)
@@ -78,8 +91,10 @@ def group_rates(
     hits: Sequence[bool],
     max_gap: float,
     among: Sequence[bool] | None = None,
+    min_n: int = 0,
 ) -> GroupRates:
-    """The share of hits in each group (only rows where among is true, if given)."""
+    """The share of hits in each group (only rows where among is true, if given);
+    groups under min_n people are kept but not shown or compared."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for i, group in enumerate(groups):
         if group is None or (among is not None and not among[i]):
@@ -87,7 +102,7 @@ def group_rates(
         counts[group][1] += 1
         counts[group][0] += int(bool(hits[i]))
     rates = tuple(Rate(g, c[0], c[1]) for g, c in sorted(counts.items()))
-    return GroupRates(attribute, measure, rates, max_gap)
+    return GroupRates(attribute, measure, rates, max_gap, min_n)
 
 
 def error_rates(
@@ -96,12 +111,19 @@ def error_rates(
     outcomes: Sequence[int],
     flagged: Sequence[bool],
     max_gap: float,
+    min_n: int = 0,
 ) -> tuple[GroupRates, GroupRates]:
     """False-positive rate (flagged, yet found work) and false-negative rate by group."""
     negatives = [not bool(y) for y in outcomes]
     positives = [bool(y) for y in outcomes]
     false_positive = group_rates(
-        attribute, "false_positive", groups, flagged, max_gap, among=negatives
+        attribute,
+        "false_positive",
+        groups,
+        flagged,
+        max_gap,
+        among=negatives,
+        min_n=min_n,
     )
     false_negative = group_rates(
         attribute,
@@ -110,6 +132,7 @@ def error_rates(
         [not f for f in flagged],
         max_gap,
         among=positives,
+        min_n=min_n,
     )
     return false_positive, false_negative
 

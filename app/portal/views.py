@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from flask import (
     Blueprint,
     abort,
+    current_app,
     redirect,
     render_template,
     request,
@@ -51,6 +53,20 @@ def set_language() -> Response:
         if current_user.is_authenticated:
             set_user_locale(get_session(), current_user.id, lang)
     return redirect(safe_next(request.form.get("next"), url_for("portal.index")))
+
+
+@bp.get("/favicon.ico")
+@public
+def favicon() -> Response:
+    """The icon browsers ask for at this fixed address, whatever a page links to."""
+    # Read whole (2 KB) rather than streamed, so no open file outlives the request.
+    icon = Path(current_app.static_folder or "", "favicon.ico").read_bytes()
+    response = Response(icon, mimetype="image/vnd.microsoft.icon")
+    # The same for everyone, logged in or not: browsers may keep it for a day.
+    response.cache_control.public = True
+    response.cache_control.max_age = 86400
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 @bp.get("/tilgaengelighed")

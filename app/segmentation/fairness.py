@@ -8,6 +8,7 @@ Pennsylvania re-employment bonus experiment (penn_jae), when that file is presen
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -39,6 +40,21 @@ PENN_PATH = (
 ATTRIBUTES = ("gender", "age_band", "origin")
 
 
+@dataclass(frozen=True)
+class AuditLimits:
+    """When a gap between groups is flagged, and how small a group may be shown."""
+
+    max_gap: float  # the largest difference in rates (0 to 1) before a warning
+    min_group: int  # groups with fewer people are "too few to show" and not compared
+
+
+def limits_of(config: Mapping[str, Any]) -> AuditLimits:
+    """The audit's limits from the app's settings (FAIRNESS_MAX_GAP, _MIN_GROUP)."""
+    return AuditLimits(
+        float(config["FAIRNESS_MAX_GAP"]), int(config["FAIRNESS_MIN_GROUP"])
+    )
+
+
 def _age(birth: date | None, today: date) -> int | None:
     if birth is None:
         return None
@@ -60,7 +76,7 @@ class CurrentFlagRates:
 
 def current_flag_rates(
     session: Session,
-    max_gap: float,
+    limits: AuditLimits,
     today: date | None = None,
     municipality_id: int | None = None,
 ) -> CurrentFlagRates:
@@ -93,7 +109,14 @@ def current_flag_rates(
         assessed_by_model=len(rows),
         overall_rate=(sum(flagged) / len(rows)) if rows else 0.0,
         by_attribute=tuple(
-            fairness.group_rates(name, "flag_rate", groups[name], flagged, max_gap)
+            fairness.group_rates(
+                name,
+                "flag_rate",
+                groups[name],
+                flagged,
+                limits.max_gap,
+                min_n=limits.min_group,
+            )
             for name in ATTRIBUTES
         ),
     )
@@ -111,18 +134,50 @@ class HoldoutAudit:
 
 
 @cache
-def holdout_audit(threshold: float, max_gap: float) -> HoldoutAudit:
+def holdout_audit(threshold: float, limits: AuditLimits) -> HoldoutAudit:
     """Flag and error rates by group on the labelled SYNTHETIC hold-out."""
     training = train_on_synthetic_history(threshold)
     people = training.holdout
     flagged = [bool(p >= threshold) for p in training.holdout_probabilities]
     outcomes = [person.long_term for person in people]
+    groups = {name: [getattr(person, name) for person in people] for name in ATTRIBUTES}
+    return HoldoutAudit(
+        training.model.version,
+        training.evaluation,
+        _rates_and_errors(groups, outcomes, flagged, limits),
+    )
+
+
+def _rates_and_errors(
+    groups: dict[str, list[Any]],
+    outcomes: Any,
+    flagged: list[bool],
+    limits: AuditLimits,
+) -> tuple[fairness.GroupRates, ...]:
+    """Per attribute: the flag rate, then the false-positive and false-negative rates."""
     result: list[fairness.GroupRates] = []
     for name in ATTRIBUTES:
-        groups = [getattr(person, name) for person in people]
-        result.append(fairness.group_rates(name, "flag_rate", groups, flagged, max_gap))
-        result.extend(fairness.error_rates(name, groups, outcomes, flagged, max_gap))
-    return HoldoutAudit(training.model.version, training.evaluation, tuple(result))
+        result.append(
+            fairness.group_rates(
+                name,
+                "flag_rate",
+                groups[name],
+                flagged,
+                limits.max_gap,
+                min_n=limits.min_group,
+            )
+        )
+        result.extend(
+            fairness.error_rates(
+                name,
+                groups[name],
+                outcomes,
+                flagged,
+                limits.max_gap,
+                min_n=limits.min_group,
+            )
+        )
+    return tuple(result)
 
 
 # ---- the external check ---------------------------------------------------------------
@@ -162,7 +217,7 @@ def read_penn(path: Path) -> tuple[list[str], np.ndarray]:
 
 @cache
 def external_check(
-    path: str = str(PENN_PATH), threshold: float = 0.5, max_gap: float = 0.1
+    limits: AuditLimits, path: str = str(PENN_PATH), threshold: float = 0.5
 ) -> ExternalCheck:
     """The same monotone logistic method, 5-fold cross-validated, on penn_jae.
 
@@ -188,15 +243,9 @@ def external_check(
     cut = float(np.quantile(probabilities, 1 - outcomes.mean()))
     flagged = [bool(p >= cut) for p in probabilities]
 
-    groups = _penn_groups(data, column)
-    result: list[fairness.GroupRates] = []
-    for name in ATTRIBUTES:
-        result.append(
-            fairness.group_rates(name, "flag_rate", groups[name], flagged, max_gap)
-        )
-        result.extend(
-            fairness.error_rates(name, groups[name], outcomes, flagged, max_gap)
-        )
+    by_attribute = _rates_and_errors(
+        _penn_groups(data, column), outcomes, flagged, limits
+    )
     evaluation = Evaluation(
         n=len(outcomes),
         base_rate=float(outcomes.mean()),
@@ -204,7 +253,7 @@ def external_check(
         ece=expected_calibration_error(outcomes, probabilities),
         flag_rate=float(np.mean(flagged)),
     )
-    return ExternalCheck(path, True, evaluation, tuple(result))
+    return ExternalCheck(path, True, evaluation, by_attribute)
 
 
 def _penn_groups(data: np.ndarray, column: dict[str, int]) -> dict[str, list[str]]:
@@ -232,15 +281,11 @@ def _penn_groups(data: np.ndarray, column: dict[str, int]) -> dict[str, list[str
     }
 
 
-def settings_max_gap(config: dict[str, Any]) -> float:
-    return float(config.get("FAIRNESS_MAX_GAP", 0.1))
-
-
-_NATIONAL: dict[float, tuple[float, CurrentFlagRates]] = {}
+_NATIONAL: dict[AuditLimits, tuple[float, CurrentFlagRates]] = {}
 NATIONAL_TTL_SECONDS = 600.0
 
 
-def national_flag_rates(session: Session, max_gap: float) -> CurrentFlagRates:
+def national_flag_rates(session: Session, limits: AuditLimits) -> CurrentFlagRates:
     """The current flag rates over all municipalities, recomputed every 10 minutes.
 
     For the public model card: the query reads every current assessment, so a page
@@ -248,9 +293,9 @@ def national_flag_rates(session: Session, max_gap: float) -> CurrentFlagRates:
     """
     import time
 
-    cached = _NATIONAL.get(max_gap)
+    cached = _NATIONAL.get(limits)
     if cached is not None and time.monotonic() - cached[0] < NATIONAL_TTL_SECONDS:
         return cached[1]
-    rates = current_flag_rates(session, max_gap)
-    _NATIONAL[max_gap] = (time.monotonic(), rates)
+    rates = current_flag_rates(session, limits)
+    _NATIONAL[limits] = (time.monotonic(), rates)
     return rates

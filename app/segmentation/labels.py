@@ -138,10 +138,6 @@ MEASURE_LABELS: dict[str, Any] = {
 }
 
 
-# Public figures about fewer people than this are not shown (they could identify someone).
-MIN_PUBLIC_GROUP = 20
-
-
 OVERRIDE_REASONS: dict[str, Any] = {
     "citizen_wish": _l("you asked for it"),
     "more_information": _l("the caseworker needs to know more about your situation"),

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, current_app, render_template, request, url_for
-from flask_babel import format_percent
+from flask_babel import format_decimal, format_percent
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.db import get_session
@@ -19,7 +20,6 @@ from app.segmentation.labels import (
     FEATURE_LABELS,
     GROUP_LABELS,
     MEASURE_LABELS,
-    MIN_PUBLIC_GROUP,
     OVERRIDE_REASONS,
     REASON_SENTENCES,
 )
@@ -68,28 +68,41 @@ def my_track() -> str:
     )
 
 
+def format_points(share: float) -> str:
+    """A difference between two rates in percentage points ("12,3 procentpoint")."""
+    return _(
+        "%(points)s percentage points", points=format_decimal(share * 100, "#,##0.#")
+    )
+
+
+def _audit_labels() -> dict[str, Any]:
+    return {
+        "attribute_labels": ATTRIBUTE_LABELS,
+        "group_labels": GROUP_LABELS,
+        "measure_labels": MEASURE_LABELS,
+        "format_percent": format_percent,
+        "format_points": format_points,
+    }
+
+
 @bp.get("/algoritmer/segmentering")
 @public
 def model_card() -> str:
     """The segmentation model's card: what it uses, how well it does, for whom."""
     settings = current_settings()
-    max_gap = float(current_app.config["FAIRNESS_MAX_GAP"])
+    limits = fairness.limits_of(current_app.config)
     model = load_model(settings)
     return render_template(
         "segmentation/model_card.html",
         model=model,
         settings=settings,
-        max_gap=max_gap,
+        limits=limits,
         features=list(zip(model.feature_names, model.coefficients, strict=True)),
         labels=FEATURE_LABELS,
-        attribute_labels=ATTRIBUTE_LABELS,
-        group_labels=GROUP_LABELS,
-        measure_labels=MEASURE_LABELS,
-        format_percent=format_percent,
-        holdout=fairness.holdout_audit(settings.threshold, max_gap),
-        external=fairness.external_check(threshold=settings.threshold, max_gap=max_gap),
-        national=fairness.national_flag_rates(get_session(), max_gap),
-        min_group=MIN_PUBLIC_GROUP,
+        holdout=fairness.holdout_audit(settings.threshold, limits),
+        external=fairness.external_check(limits, threshold=settings.threshold),
+        national=fairness.national_flag_rates(get_session(), limits),
+        **_audit_labels(),
     )
 
 
@@ -104,20 +117,17 @@ def fairness_audit() -> str:
     if scope not in SCOPES:
         scope = SCOPES[0]
     settings = current_settings()
-    max_gap = float(current_app.config["FAIRNESS_MAX_GAP"])
+    limits = fairness.limits_of(current_app.config)
     current = fairness.current_flag_rates(
         get_session(),
-        max_gap,
+        limits,
         municipality_id=current_user.municipality_id if scope == "kommune" else None,
     )
     return render_template(
         "segmentation/fairness.html",
         scope=scope,
         current=current,
-        holdout=fairness.holdout_audit(settings.threshold, max_gap),
-        max_gap=max_gap,
-        attribute_labels=ATTRIBUTE_LABELS,
-        group_labels=GROUP_LABELS,
-        measure_labels=MEASURE_LABELS,
-        format_percent=format_percent,
+        holdout=fairness.holdout_audit(settings.threshold, limits),
+        limits=limits,
+        **_audit_labels(),
     )

@@ -74,6 +74,8 @@ PAGES: dict[str, list[str]] = {
 
 # GET routes without parameters that are not pages of their own.
 EXCLUDED = {
+    # An image: the icon browsers ask for (tests/portal/test_favicon.py).
+    "/favicon.ico": "an image, not a page",
     # Redirects to the MitID broker (404 when MitID is not configured).
     "/log-ind/mitid": "redirects away",
     # The broker's return address: needs a code from the broker.

@@ -343,10 +343,3 @@ def test_close_asks_first_then_closes_with_a_note(db, post_form, get_page, held)
     assert case_file.status is CaseStatus.CLOSED
     note = db.scalars(select(CaseNote).where(CaseNote.citizen_id == held.id)).one()
     assert note.text == "I job."
-
-
-def test_links_to_the_citizens_correction_requests(get_page, held):
-    soup = get_page(f"/sagsbehandler/borger/{held.id}")
-    link = soup.find("a", string=re.compile("Se anmodninger om rettelse"))
-    assert link is not None and f"borger={held.id}" in link["href"]
-    get_page(link["href"])

@@ -206,3 +206,9 @@ def test_the_algorithms_page_is_public_in_danish_and_english(
     # The estimate's inputs are the model's own, and both models name their version.
     assert "Weeks unemployed in this period" in text
     assert text.count("Model version") == 2
+
+
+def test_the_algorithms_page_promises_no_list_that_does_not_exist(get_page) -> None:
+    text = " ".join(get_page("/algoritmer").get_text(" ").split())
+    assert "uden sorteringen" not in text
+    assert "Jobunivers har ingen liste over alle opslag uden denne sortering" in text

@@ -1,19 +1,38 @@
-"""The provider's start page: their organisation, and an honest word on what is coming."""
+"""The provider's start page: their organisation, what works today and what is not
+built yet, truthfully."""
 
 from __future__ import annotations
 
+from app.audit import Actor
+from app.consent.services.consents import give_consent, withdraw_consent
+from app.models import ConsentPurpose
 
-def test_a_provider_is_welcomed_by_organisation_and_told_what_is_coming(
-    get_page, login, make_provider, make_provider_user
+
+def _text(page) -> str:
+    return " ".join(page.get_text(" ").split())
+
+
+def test_a_provider_is_told_what_works_today_and_what_is_not_built(
+    db, get_page, login, make_provider, make_provider_user, make_citizen
 ) -> None:
     provider = make_provider(name="Jobvejen ApS")
+    other = make_provider(name="Andre Kurser ApS")
+    share = ConsentPurpose.SHARE_WITH_PROVIDER
+    for n, chosen in enumerate((provider, provider, other, provider)):
+        citizen = make_citizen()
+        actor = Actor(citizen.user_id, "citizen", "")
+        give_consent(db, citizen.id, share, actor=actor, provider_id=chosen.id)
+        if n == 3:  # the fourth changed their mind
+            withdraw_consent(db, citizen.id, share, actor=actor, provider_id=chosen.id)
     login(make_provider_user(provider))
     page = get_page("/udbyder")
-    assert page.h1.get_text(strip=True) == "Leverandør – forside"
-    text = page.get_text(" ", strip=True)
+    assert page.h1.get_text(strip=True) == "Udbyder – forside"
+    text = _text(page)
     assert "Velkommen, Jobvejen ApS." in text
-    status = page.find(role="status").get_text(" ", strip=True)
-    assert "samtykker" in status or "samtykke" in status
+    assert "Lige nu har 2 borgere givet jer dette samtykke." in text
+    assert "Det kan I endnu ikke" in text
+    assert "kommer snart" not in text.lower() and "på vej" not in text
+    assert "leverandør" not in text.lower()
 
 
 def test_the_start_page_shows_no_citizen(
@@ -23,3 +42,4 @@ def test_the_start_page_shows_no_citizen(
     login(make_provider_user())
     text = get_page("/udbyder").get_text(" ", strip=True)
     assert citizen.first_name not in text and citizen.last_name not in text
+    assert "Lige nu har 0 borgere givet jer dette samtykke." in " ".join(text.split())

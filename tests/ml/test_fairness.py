@@ -30,6 +30,23 @@ def test_group_rates_and_the_gap_warning() -> None:
     assert small.exceeds and not small.clearly_exceeds
 
 
+def test_groups_under_the_minimum_size_are_left_out_of_the_gap() -> None:
+    # 40 % of 100 in a, 10 % of 100 in b, 100 % of 3 in c.
+    groups = ["a"] * 100 + ["b"] * 100 + ["c"] * 3
+    hits = [True] * 40 + [False] * 60 + [True] * 10 + [False] * 90 + [True] * 3
+    rates = fairness.group_rates("origin", "flag_rate", groups, hits, 0.1, min_n=20)
+    assert [r.group for r in rates.shown] == ["a", "b"]
+    assert rates.too_few(rates.rates[2])
+    assert rates.gap == pytest.approx(0.3)
+    tiny = fairness.group_rates(
+        "g", "flag_rate", ["a"] * 3 + ["b"] * 4, [True] * 3 + [False] * 4, 0.1, min_n=20
+    )
+    assert tiny.shown == () and tiny.gap == 0.0
+    assert not tiny.exceeds and not tiny.clearly_exceeds
+    fp, fn = fairness.error_rates("g", groups, [0] * 203, hits, 0.1, min_n=20)
+    assert fp.min_n == fn.min_n == 20 and fp.too_few(fp.rates[2])
+
+
 def test_error_rates_count_among_the_right_people() -> None:
     groups = ["a", "a", "a", "a"]
     outcomes = [1, 1, 0, 0]

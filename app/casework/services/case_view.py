@@ -14,6 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, log_access
+from app.casework.services.queue import case_waiting_since
+from app.consent.services.consents import objection_state
+from app.consent.services.corrections import label_of as correction_label
 from app.models import (
     AccessPurpose,
     AccessWhat,
@@ -22,10 +25,13 @@ from app.models import (
     CaseNote,
     CaseStatus,
     Caseworker,
+    Channel,
     Citizen,
     CitizenOccupation,
     CitizenSkill,
     ContactPreferences,
+    ContactRequest,
+    ContactStatus,
     CorrectionRequest,
     CorrectionStatus,
     Education,
@@ -77,6 +83,34 @@ class CvSummary:
 
 
 @dataclass(frozen=True)
+class PersonRequest:
+    """An open request to talk to a person: how, in the citizen's words, and when."""
+
+    at: datetime
+    channel: Channel
+    message: str | None
+
+
+@dataclass(frozen=True)
+class OpenCorrection:
+    """An open request to correct data: which, to what, why, and when."""
+
+    id: int
+    at: datetime
+    label: Any
+    proposed: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Objection:
+    """The citizen's objection to profiling, in force since `at`."""
+
+    at: datetime
+    reason: str | None
+
+
+@dataclass(frozen=True)
 class CaseView:
     citizen: Citizen
     case: Case | None
@@ -90,7 +124,14 @@ class CaseView:
     plan: list[PlanItem]
     notes: list[NoteRow]
     overrides: list[OverrideRow]
-    open_corrections: int
+    person_requests: list[PersonRequest]
+    corrections: list[OpenCorrection]
+    objection: Objection | None
+    waiting_since: datetime | None
+
+    @property
+    def open_corrections(self) -> int:
+        return len(self.corrections)
 
 
 def _author_names(session: Session, caseworker_ids: set[int]) -> dict[int, str]:
@@ -161,12 +202,55 @@ def case_view(
         claimed_by_name=claimed_by_name,
         notes=notes,
         overrides=overrides,
+        waiting_since=(
+            case_waiting_since(session, case_file.id)
+            if case_file is not None and case_file.status is not CaseStatus.CLOSED
+            else None
+        ),
         **_citizen_data(session, citizen_id, lang),
+        **_open_requests(session, citizen_id),
     )
 
 
+def _open_requests(session: Session, citizen_id: int) -> dict[str, Any]:
+    """What the citizen has asked for and not yet had answered, oldest first."""
+    person_requests = session.scalars(
+        select(ContactRequest)
+        .where(
+            ContactRequest.citizen_id == citizen_id,
+            ContactRequest.status == ContactStatus.OPEN,
+        )
+        .order_by(ContactRequest.created_at, ContactRequest.id)
+    ).all()
+    corrections = session.scalars(
+        select(CorrectionRequest)
+        .where(
+            CorrectionRequest.citizen_id == citizen_id,
+            CorrectionRequest.status == CorrectionStatus.PENDING,
+        )
+        .order_by(CorrectionRequest.created_at, CorrectionRequest.id)
+    ).all()
+    objection = objection_state(session, citizen_id)
+    return {
+        "person_requests": [
+            PersonRequest(r.created_at, r.channel, r.message) for r in person_requests
+        ],
+        "corrections": [
+            OpenCorrection(
+                c.id, c.created_at, correction_label(c), c.proposed_value, c.reason
+            )
+            for c in corrections
+        ],
+        "objection": (
+            Objection(objection.objected_at, objection.reason)
+            if objection.in_force and objection.objected_at is not None
+            else None
+        ),
+    }
+
+
 def _citizen_data(session: Session, citizen_id: int, lang: str) -> dict[str, Any]:
-    """The assessment, answers, contact wishes, CV, job search, plan and corrections."""
+    """The assessment, answers, contact wishes, CV, job search and plan."""
     return {
         "assessment": session.scalars(
             select(Assessment)
@@ -191,15 +275,6 @@ def _citizen_data(session: Session, citizen_id: int, lang: str) -> dict[str, Any
             )
         ),
         "plan": _plan(session, citizen_id),
-        "open_corrections": int(
-            session.scalar(
-                select(func.count()).where(
-                    CorrectionRequest.citizen_id == citizen_id,
-                    CorrectionRequest.status == CorrectionStatus.PENDING,
-                )
-            )
-            or 0
-        ),
     }
 
 

@@ -1,5 +1,11 @@
 """The municipality's caseworker queue: who waits, filtered, sorted and paged in one
-query, the live counts, and which caseworker a user is."""
+query, the live counts, and which caseworker a user is.
+
+A citizen waits from the moment the reason they are in the queue arose: the time they
+asked to talk to a person, the time they objected to profiling, or the time the
+estimate flagged them (when the case was queued). Showing, filtering and sorting by
+waiting time all read that one expression, `waiting_since`.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import ColumnElement, DateTime, Select, and_, case, func, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.expression import type_coerce
 
 from app.audit import Actor, log_accesses, now
+from app.i18n import in_denmark
 from app.models import (
     AccessPurpose,
     AccessWhat,
@@ -20,6 +28,9 @@ from app.models import (
     CaseStatus,
     Caseworker,
     Citizen,
+    ContactRequest,
+    ContactStatus,
+    ProfilingObjection,
     RouteReason,
     Track,
     User,
@@ -65,7 +76,7 @@ class QueueRow:
     queue_reason: RouteReason
     priority: float
     language: str
-    queued_at: datetime
+    waiting_since: datetime
     claimed_by_me: bool
     claimed_by_name: str | None
     track: Track | None
@@ -105,9 +116,57 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=now().tzinfo)
 
 
-def waiting_days(queued_at: datetime, at: datetime | None = None) -> int:
-    """Whole days a case has waited since it was queued."""
-    return max(0, ((at or now()) - _aware(queued_at)).days)
+def waiting_since() -> ColumnElement[datetime]:
+    """When the citizen's reason for being in the queue arose (a column expression).
+
+    Asked for a person: when they asked (the open request); objected to profiling:
+    when they objected; flagged by the estimate or a caseworker: when the case was
+    queued. A request or objection no longer open falls back to the queue time.
+    """
+    asked_at = (
+        select(func.min(ContactRequest.created_at))
+        .where(
+            ContactRequest.citizen_id == Case.citizen_id,
+            ContactRequest.status == ContactStatus.OPEN,
+        )
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    objected_at = (
+        select(func.min(ProfilingObjection.objected_at))
+        .where(
+            ProfilingObjection.citizen_id == Case.citizen_id,
+            ProfilingObjection.withdrawn_at.is_(None),
+        )
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    return type_coerce(
+        case(
+            (
+                Case.queue_reason == RouteReason.ASKED_FOR_PERSON,
+                func.coalesce(asked_at, Case.queued_at),
+            ),
+            (
+                Case.queue_reason == RouteReason.OBJECTED,
+                func.coalesce(objected_at, Case.queued_at),
+            ),
+            else_=Case.queued_at,
+        ),
+        DateTime(timezone=True),
+    )
+
+
+def case_waiting_since(session: Session, case_id: int) -> datetime | None:
+    """When one case's reason for being in the queue arose (see waiting_since)."""
+    found = session.scalar(select(waiting_since()).where(Case.id == case_id))
+    return _aware(found) if found is not None else None
+
+
+def waiting_days(since: datetime, at: datetime | None = None) -> int:
+    """Calendar days (in Danish time) from `since` to `at` (now): 0 the same day."""
+    days = (in_denmark(at or now()).date() - in_denmark(since).date()).days
+    return max(0, days)
 
 
 def _queue_query(
@@ -125,7 +184,7 @@ def _queue_query(
             Case.queue_reason,
             Case.priority,
             Case.language,
-            Case.queued_at,
+            waiting_since().label("waiting_since"),
             Case.claimed_by_id,
             claimer.display_name.label("claimed_by_name"),
             Assessment.track,
@@ -160,7 +219,7 @@ def _filtered(
         query = query.where(Case.queue_reason == filters.reason)
     if filters.min_wait_days is not None:
         query = query.where(
-            Case.queued_at <= at - timedelta(days=filters.min_wait_days)
+            waiting_since() <= at - timedelta(days=filters.min_wait_days)
         )
     if filters.language:
         query = query.where(Case.language == filters.language)
@@ -171,8 +230,8 @@ def _filtered(
 
 def _sorted(query: Select[Any], filters: QueueFilter) -> Select[Any]:
     if filters.sort is QueueSort.WAITING:
-        return query.order_by(Case.queued_at, Case.priority.desc(), Case.id)
-    return query.order_by(Case.priority.desc(), Case.queued_at, Case.id)
+        return query.order_by(waiting_since(), Case.priority.desc(), Case.id)
+    return query.order_by(Case.priority.desc(), waiting_since(), Case.id)
 
 
 def list_queue(
@@ -204,7 +263,7 @@ def list_queue(
             queue_reason=row.queue_reason,
             priority=row.priority,
             language=row.language,
-            queued_at=_aware(row.queued_at),
+            waiting_since=_aware(row.waiting_since),
             claimed_by_me=row.claimed_by_id == caseworker_id,
             claimed_by_name=row.claimed_by_name,
             track=row.track,

@@ -4,15 +4,17 @@ admin.py: municipal administration)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from flask import Blueprint, abort, url_for
-from flask_babel import format_decimal, format_percent
+from flask_babel import format_decimal, format_percent, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.casework.labels import (
+    CHANNEL_LABELS,
     DIRECTION_LABELS,
     FEATURE_LABELS,
     SCREENING_FIELDS,
@@ -65,10 +67,17 @@ def language_name(code: str) -> str:
         return code
 
 
-def waiting_text(days: int) -> str:
+def waited_for(since: datetime) -> str:
+    """How long since `since`, in calendar days: "today", "1 day", "3 days"."""
+    days = waiting_days(since)
     if days == 0:
-        return _("Since today")
-    return _("%(days)s days", days=format_decimal(days))
+        return _("today")
+    return ngettext("%(days)s day", "%(days)s days", days, days=format_decimal(days))
+
+
+def waiting_text(since: datetime) -> str:
+    """The queue's waiting time: "Since today", "1 day", "3 days"."""
+    return _("Since today") if waiting_days(since) == 0 else waited_for(since)
 
 
 @bp.context_processor
@@ -80,7 +89,8 @@ def _casework_helpers() -> dict[str, Any]:
         "reason_words": reason_words,
         "language_name": language_name,
         "waiting_text": waiting_text,
-        "waiting_days": waiting_days,
+        "waited_for": waited_for,
+        "channel_label": lambda value: label_of(CHANNEL_LABELS, value),
         "format_percent": format_percent,
         "screening_fields": SCREENING_FIELDS,
         "screening_value": lambda value: SCREENING_VALUES.get(

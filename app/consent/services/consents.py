@@ -143,6 +143,31 @@ def provider_may_see(session: Session, provider_id: int, citizen_id: int) -> boo
     )
 
 
+def consents_to_provider(session: Session, provider_id: int) -> int:
+    """How many citizens' newest decision on sharing with this provider is a yes.
+
+    A number only, for the provider's start page: it names no one.
+    """
+    newest = (
+        select(func.max(ConsentEvent.id).label("event_id"))
+        .where(
+            ConsentEvent.purpose == ConsentPurpose.SHARE_WITH_PROVIDER,
+            ConsentEvent.provider_id == provider_id,
+        )
+        .group_by(ConsentEvent.citizen_id)
+        .subquery()
+    )
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(ConsentEvent)
+            .join(newest, ConsentEvent.id == newest.c.event_id)
+            .where(ConsentEvent.given.is_(True))
+        )
+        or 0
+    )
+
+
 def user_may_see_as_provider(session: Session, user_id: int, citizen_id: int) -> bool:
     """The same check for a logged-in provider user (False for a user of no provider)."""
     user = session.get(User, user_id)

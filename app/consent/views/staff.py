@@ -12,7 +12,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.consent.forms import DecisionForm
-from app.consent.labels import CORRECTION_ERRORS
+from app.consent.labels import CORRECTION_ERRORS, STAFF_CORRECTION_STATUS_LABELS
 from app.consent.services.corrections import (
     CorrectionError,
     NotYours,
@@ -25,7 +25,6 @@ from app.consent.services.formatting import Presenter
 from app.consent.views import bp
 from app.db import get_session
 from app.i18n import current_lang
-from app.labels import CORRECTION_STATUS_LABELS
 from app.models import Citizen, CorrectionStatus, Role
 from app.pagination import page_number
 from app.security import current_actor, role_required
@@ -76,7 +75,7 @@ def staff_corrections() -> str:
         "consent/staff_corrections.html",
         results=results,
         rows=results.items,
-        status_labels=CORRECTION_STATUS_LABELS,
+        status_labels=STAFF_CORRECTION_STATUS_LABELS,
         status_value=status_value,
         borger=citizen_id,
         statuses=list(CorrectionStatus),
@@ -129,7 +128,7 @@ def staff_correction(request_id: int) -> str | Response:
         correction=correction,
         citizen=citizen,
         label=label_of(correction),
-        status_labels=CORRECTION_STATUS_LABELS,
+        status_labels=STAFF_CORRECTION_STATUS_LABELS,
         lang=current_lang(),
         present=Presenter(get_session(), current_lang()),
     )

@@ -17,7 +17,6 @@ from app.audit import Actor, log_access
 from app.models import (
     AccessPurpose,
     AccessWhat,
-    Assessment,
     Case,
     CaseNote,
     CaseStatus,
@@ -39,6 +38,7 @@ from app.models import (
     User,
     WorkExperience,
 )
+from app.segmentation.track import Decision, current_decision
 from app.taxonomy.services import label_for
 
 RECENT_LOG_ENTRIES = 10
@@ -82,7 +82,7 @@ class CaseView:
     case: Case | None
     held_by_me: bool
     claimed_by_name: str | None
-    assessment: Assessment | None
+    decision: Decision | None
     screening: ScreeningAnswers | None
     contact: ContactPreferences | None
     cv: CvSummary
@@ -166,13 +166,9 @@ def case_view(
 
 
 def _citizen_data(session: Session, citizen_id: int, lang: str) -> dict[str, Any]:
-    """The assessment, answers, contact wishes, CV, job search, plan and corrections."""
+    """The track, answers, contact wishes, CV, job search, plan and corrections."""
     return {
-        "assessment": session.scalars(
-            select(Assessment)
-            .where(Assessment.citizen_id == citizen_id, Assessment.current.is_(True))
-            .order_by(Assessment.computed_at.desc(), Assessment.id.desc())
-        ).first(),
+        "decision": current_decision(session, citizen_id),
         "screening": session.scalars(
             select(ScreeningAnswers).where(ScreeningAnswers.citizen_id == citizen_id)
         ).first(),

@@ -28,6 +28,7 @@ from app.consent.registry import (
     Purpose,
 )
 from app.consent.services.formatting import Formatter
+from app.consent.services.track_data import export_words, in_words
 from app.db import Base
 from app.i18n import DANISH_TIME
 from app.labels import enum_label
@@ -43,6 +44,8 @@ class ExportTable:
     table: str
     fields: tuple[PersonalField, ...]
     rows: tuple[dict[str, Any], ...]
+    # The rows in words, for the tables whose values need more than a label (the track).
+    words: tuple[dict[str, Any], ...] = ()
 
 
 def _tables() -> list[str]:
@@ -79,7 +82,8 @@ def collect_export(session: Session, citizen_id: int) -> list[ExportTable]:
         columns = [table.c[f.column] for f in fields]
         query = select(*columns).where(where).order_by(*table.primary_key.columns)
         rows = tuple(dict(row._mapping) for row in session.execute(query))
-        found.append(ExportTable(table_name, fields, rows))
+        words = export_words(session, citizen.id, table_name) or ()
+        found.append(ExportTable(table_name, fields, rows, tuple(words)))
     return found
 
 
@@ -128,7 +132,8 @@ def export_json(session: Session, citizen_id: int) -> str:
                 "fields": {f.column: _describe(f) for f in t.fields},
                 "rows": [
                     {column: _json_value(value) for column, value in row.items()}
-                    for row in t.rows
+                    | ({"in_words": t.words[i]} if t.words else {})
+                    for i, row in enumerate(t.rows)
                 ],
             }
             for t in tables
@@ -162,6 +167,10 @@ def _cell(value: Any, yes: str, no: str, label: Any) -> str:
     return danish_value(value, yes, no)
 
 
+def _worded(table: ExportTable, index: int, column: str) -> str | None:
+    return in_words(table.words[index], column) if table.words else None
+
+
 def _safe_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
@@ -192,7 +201,10 @@ def export_csv(
                         t.table,
                         number,
                         _safe_cell(described["label"]),
-                        _safe_cell(_cell(row[entry.column], yes, no, enum_label)),
+                        _safe_cell(
+                            _worded(t, number - 1, entry.column)
+                            or _cell(row[entry.column], yes, no, enum_label)
+                        ),
                         _safe_cell(described["source"]),
                         _safe_cell(", ".join(described["purposes"])),
                     ]
@@ -218,9 +230,13 @@ def printable_sections(
     fmt = Formatter(session, lang)
     by_category: dict[Any, list[PrintRow]] = {}
     for t in collect_export(session, citizen_id):
-        for row in t.rows:
+        for i, row in enumerate(t.rows):
             items = tuple(
-                (entry.label, fmt.value(entry, row[entry.column])) for entry in t.fields
+                (
+                    entry.label,
+                    _worded(t, i, entry.column) or fmt.value(entry, row[entry.column]),
+                )
+                for entry in t.fields
             )
             category = t.fields[0].category
             by_category.setdefault(category, []).append(PrintRow(items))

@@ -24,6 +24,8 @@ from app.consent.registry import (
     shown_fields,
 )
 from app.consent.services.formatting import Formatter
+from app.consent.services.track_data import TABLES as TRACK_TABLES
+from app.consent.services.track_data import track_items
 from app.cv import queries as cv
 from app.db import Base
 from app.models import (
@@ -169,6 +171,8 @@ def collect_my_data(session: Session, user_id: int, lang: str) -> MyData | None:
             datum.row_id,
         )
     add_fields("user_account", user.id, _values(user))
+    for entry, label, value, when, row_id in track_items(session, citizen.id, lang):
+        add(entry, label, value, when, row_id)
     for table_name, entry_rows in _other_tables(session, citizen.id):
         for row_id, values in entry_rows:
             add_fields(table_name, row_id, values)
@@ -234,6 +238,7 @@ SHOWN_SPECIALLY = frozenset(
         "access_log",
         "change_record",
         *cv.CV_TABLES,
+        *TRACK_TABLES,
     }
 )
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import day
 from app.models import Citizen, Track
+from app.models.profile import SupportWish
 from tests.factories import caseworker_id
 from tests.segmentation.test_my_track import _screen
 
@@ -197,3 +198,29 @@ def test_an_override_to_support_is_shown_as_the_caseworkers_choice_in_the_queue(
     assert "Spor Støtte fra en sagsbehandler" in box
     assert "Begrundelse: Helbred." in box
     assert "Modellen foreslog: Selvbetjening (cirka 20 af 100" in box
+
+
+def test_a_suggestion_made_by_the_citizens_own_wish_is_said_as_such(
+    db: Session,
+    make_citizen: Callable[..., Citizen],
+    make_caseworker: Callable[..., Any],
+    login: Callable[..., None],
+    post_form: Callable[..., Any],
+    get_page: Callable[..., BeautifulSoup],
+) -> None:
+    citizen = make_citizen()
+    _screen(db, citizen, wants_support=SupportWish.YES)
+    login(make_caseworker(101))
+    post_form(f"/sagsbehandler/borger/{citizen.id}/tag")
+    post_form(
+        f"/sagsbehandler/borger/{citizen.id}/skift-spor",
+        {"to_track": "self_service", "reason_code": "citizen_wish", "note": NOTE},
+    )
+    login(citizen.user)
+    text = text_of(get_page("/din-vej"))
+    assert "Begrundelsen: du selv ønskede det." in text
+    assert (
+        "Før sagsbehandlerens beslutning: hjælp fra en sagsbehandler, fordi du har "
+        "svaret, at du gerne vil have støtte."
+    ) in text
+    assert "Modellen foreslog" not in text

@@ -91,7 +91,12 @@ def _current_items(d: Decision, lang: str) -> Iterator[Item]:
     source = d.estimate
     decided_in = "track_override" if override else "assessment"
     found = (
-        item("assessment", "track", None, str(label_of(TRACK_LABELS, d.track))),
+        item(
+            decided_in,
+            "to_track" if override else "track",
+            entry_for("assessment", "track").label,
+            str(label_of(TRACK_LABELS, d.track)),
+        ),
         item(
             decided_in,
             "reason_code" if override else "route_reason",
@@ -100,8 +105,8 @@ def _current_items(d: Decision, lang: str) -> Iterator[Item]:
         ),
         item("track_override", "note", None, override.note if override else None),
         item(
-            decided_in,
-            "from_track" if override else "probability",
+            "assessment",
+            "probability",
             _l("What was suggested before the caseworker decided")
             if d.by_caseworker
             else None,

@@ -35,6 +35,24 @@ CITIZEN_OVERRIDE_REASONS: dict[OverrideReason, Any] = {
     OverrideReason.OTHER: _l("another reason, which the caseworker explains"),
 }
 
+# Why the track before a caseworker's decision was what it was, (staff, citizen).
+_BECAUSE: tuple[dict[RouteReason, Any], dict[RouteReason, Any]] = (
+    {
+        RouteReason.MODEL: _l("because the citizen answered that they want support"),
+        RouteReason.ASKED_FOR_PERSON: _l(
+            "because the citizen asked to talk to a person"
+        ),
+        RouteReason.OBJECTED: _l("because the citizen objected to profiling"),
+        RouteReason.OVERRIDE: _l("because a caseworker chose it earlier"),
+    },
+    {
+        RouteReason.MODEL: _l("because you answered that you would like support"),
+        RouteReason.ASKED_FOR_PERSON: _l("because you asked to talk to a person"),
+        RouteReason.OBJECTED: _l("because you objected to profiling"),
+        RouteReason.OVERRIDE: _l("because a caseworker chose it earlier"),
+    },
+)
+
 TRIGGERS: dict[str, Any] = {
     "screening": _l("You answered the questions about your situation"),
     "cv": _l("Your CV changed"),
@@ -211,14 +229,9 @@ def suggestion(decision: Decision, voice: Voice) -> str | None:
             track=track,
             chance=chance(estimate.probability or 0),
         )
-    because = {
-        RouteReason.MODEL: _("the answer that support was wanted"),
-        RouteReason.ASKED_FOR_PERSON: _("the request to talk to a person"),
-        RouteReason.OBJECTED: _("the objection to profiling"),
-        RouteReason.OVERRIDE: _("an earlier decision by a caseworker"),
-    }[route]
+    because = _BECAUSE[citizen][route]
     said = _(
-        "Before the caseworker's decision: %(track)s, because of %(because)s.",
+        "Before the caseworker's decision: %(track)s, %(because)s.",
         track=track,
         because=because,
     )

@@ -195,10 +195,10 @@ TRACK_LABELS: dict[Track, Any] = {
 }
 
 ROUTE_REASON_LABELS: dict[RouteReason, Any] = {
-    RouteReason.MODEL: _l("The estimate suggests support"),
+    RouteReason.MODEL: _l("The screening (own wish or the estimate)"),
     RouteReason.ASKED_FOR_PERSON: _l("Asked to talk to a person"),
     RouteReason.OBJECTED: _l("Objected to profiling"),
-    RouteReason.OVERRIDE: _l("A caseworker chose support"),
+    RouteReason.OVERRIDE: _l("Decided by a caseworker"),
 }
 
 OVERRIDE_REASON_LABELS: dict[OverrideReason, Any] = {

@@ -41,7 +41,7 @@ coded-value
       the edges of its element: "da<br><a>Ret</a>"), or the whole rest of an element's
       text or of a line after a label's colon: "Status på din sag: queued", "Sprog: da".
       Not when that exact text is a translation in the catalogue of its language (the
-      English labels "citizen", "caseworker", "education" are lower-case words; "B: car"
+      English labels "citizen", "caseworker", "education" are lower-case words; "B (car)"
       is a label too).
     Language codes (`da`, `en`, `de`, ...) are ordinary words in Danish, so they are only
     caught by the last rule.
@@ -310,7 +310,7 @@ def standalone_finding(text: str, lang: str, whole: bool) -> Finding | None:
         return None  # neither rule can apply (a quick test: most texts end otherwise)
     folded = " ".join(words)
     if folded in translations(lang):
-        return None  # a label, such as "B: car"
+        return None  # a label, such as "B (car)"
     candidates = [folded] if whole else []
     if match := AFTER_COLON.search(folded):
         candidates.append(match.group(1).rstrip("."))

@@ -143,7 +143,7 @@ CLEAN = [
     ("en", "<p>Your case is open and queued for a caseworker; maybe they call.</p>"),
     ("en", "<p>False claims are not accepted. True story.</p>"),
     ("en", "<table><tr><th>Who</th><td>caseworker</td></tr></table>"),
-    ("en", "<p>B: car</p>"),
+    ("en", "<p>B (car)</p>"),
     ("en", "<p>7 December 2026, 03:17 · 7 Dec 2026 · Mayor 7, 2026</p>"),
     # other languages and what is not read
     ("da", '<p lang="en">I have some experience; maybe more.</p>'),

@@ -1,30 +1,11 @@
-"""The caseworker's words: the model's features, the screening answers, directions,
-contact channels."""
+"""The caseworker's words: the screening answers, the directions of overrides and
+contact channels (the reasons of an assessment are in app.segmentation.wording)."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
 from app.models import Channel
-
-# The model's features in a caseworker's words (reasons are stored by feature name).
-FEATURE_LABELS = {
-    "weeks_unemployed": _l("time unemployed"),
-    "earlier_spells": _l("earlier spells of unemployment"),
-    "earlier_weeks": _l("weeks unemployed earlier"),
-    "education": _l("education"),
-    "applications_4w": _l("applications in the last 4 weeks"),
-    "desired_occupations": _l("occupations wanted"),
-    "matching_postings": _l("postings that fit, nearby"),
-    "expected_time_to_job": _l("own expectation of time to a job"),
-    "health_limits": _l("health limits"),
-    "danish_difficulty": _l("Danish language"),
-    "childcare_limits": _l("childcare limits"),
-    "limited_transport": _l("limited transport"),
-    "low_it_confidence": _l("confidence with IT"),
-    "low_search_confidence": _l("confidence in job search"),
-}
-
 
 SCREENING_FIELDS = (
     ("expected_time_to_job", _l("Expects a job within")),

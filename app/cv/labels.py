@@ -77,20 +77,20 @@ DRIVING_LICENCES: tuple[str, ...] = (
 
 
 DRIVING_LICENCE_LABELS: dict[str, Any] = {
-    "AM": _l("AM: moped"),
-    "A1": _l("A1: light motorcycle"),
-    "A2": _l("A2: medium motorcycle"),
-    "A": _l("A: motorcycle"),
-    "B": _l("B: car"),
-    "BE": _l("BE: car with a large trailer"),
-    "C1": _l("C1: small lorry"),
-    "C1E": _l("C1E: small lorry with trailer"),
-    "C": _l("C: lorry"),
-    "CE": _l("CE: lorry with trailer"),
-    "D1": _l("D1: minibus"),
-    "D1E": _l("D1E: minibus with trailer"),
-    "D": _l("D: bus"),
-    "DE": _l("DE: bus with trailer"),
+    "AM": _l("AM (moped)"),
+    "A1": _l("A1 (light motorcycle)"),
+    "A2": _l("A2 (medium motorcycle)"),
+    "A": _l("A (motorcycle)"),
+    "B": _l("B (car)"),
+    "BE": _l("BE (car with a large trailer)"),
+    "C1": _l("C1 (small lorry)"),
+    "C1E": _l("C1E (small lorry with trailer)"),
+    "C": _l("C (lorry)"),
+    "CE": _l("CE (lorry with trailer)"),
+    "D1": _l("D1 (minibus)"),
+    "D1E": _l("D1E (minibus with trailer)"),
+    "D": _l("D (bus)"),
+    "DE": _l("DE (bus with trailer)"),
 }
 
 

@@ -49,6 +49,7 @@ class Answers:
     danish_level: str
     childcare_limits: str
     limited_transport: bool
+    transport: str
     it_confidence: str
     search_confidence: str
     wants_support: str
@@ -171,6 +172,7 @@ def _screening_answers(
             danish_level=_value(row.danish_level),
             childcare_limits=_value(row.childcare_limits),
             limited_transport=_value(row.transport) == Transport.LIMITED.value,
+            transport=_value(row.transport),
             it_confidence=_value(row.it_confidence),
             search_confidence=_value(row.search_confidence),
             wants_support=_value(row.wants_support),
@@ -299,6 +301,17 @@ def model_input(
         it_confidence=answers.it_confidence,
         search_confidence=answers.search_confidence,
     )
+
+
+def decision_context(fact: Facts) -> dict[str, Any]:
+    """What the decision and the words used besides the model's input, kept with it:
+    the wish for support, the transport answer and the postal district counted in."""
+    answers = fact.screening
+    return {
+        "wants_support": answers.wants_support if answers else None,
+        "transport": answers.transport if answers else None,
+        "postal_district": fact.area,
+    }
 
 
 # Features shown with their raw value rather than the model's transformed one.

@@ -33,6 +33,7 @@ from app.models import Assessment, Citizen, RouteReason, Track
 from app.segmentation.facts import (
     Current,
     Facts,
+    decision_context,
     explain,
     gather,
     model_input,
@@ -193,7 +194,7 @@ def _score(
         fact.citizen_id: _Score(
             probability=float(probabilities[i]),
             reasons=explain(model, parts[i], inputs[i], matrix[i]),
-            inputs=inputs[i].as_dict(),
+            inputs=inputs[i].as_dict() | decision_context(fact),
         )
         for i, fact in enumerate(scored)
     }

@@ -13,58 +13,48 @@ from flask_login import current_user
 from app.db import get_session
 from app.models import Role
 from app.security import current_citizen_id, public, role_required
-from app.segmentation import fairness
+from app.segmentation import fairness, wording
 from app.segmentation.labels import (
     ADVICE,
     ATTRIBUTE_LABELS,
     FEATURE_LABELS,
     GROUP_LABELS,
     MEASURE_LABELS,
-    OVERRIDE_REASONS,
-    REASON_SENTENCES,
 )
 from app.segmentation.model_store import current_settings, load_model
-from app.segmentation.track import my_track as track_of
+from app.segmentation.track import current_decision
 
 bp = Blueprint("segmentation", __name__, template_folder="templates")
-
-
-def _reason_sentences(reasons: list[dict[str, Any]]) -> list[tuple[bool, Any]]:
-    result = []
-    for reason in reasons:
-        sentences = REASON_SENTENCES.get(str(reason.get("feature")))
-        if sentences is None:
-            continue
-        raises = float(reason.get("contribution", 0)) > 0
-        result.append((raises, sentences[0] if raises else sentences[1]))
-    return result
+CITIZEN = wording.Voice.CITIZEN
 
 
 @bp.get("/din-vej")
 @role_required(Role.CITIZEN)
 def my_track() -> str:
-    """Din vej: the citizen's track, the main reasons, what they can change, review."""
-    session = get_session()
-    citizen_id = current_citizen_id()
-    view = track_of(session, citizen_id)
+    """Din vej: the decided track, how and why, what the citizen can change, review."""
+    decision = current_decision(get_session(), current_citizen_id())
     advice = []
-    if view is not None:
-        for reason in view.changeable:
+    if decision is not None and not decision.by_caseworker:
+        for reason in decision.changeable:
             text, endpoint = ADVICE[reason["feature"]]
             advice.append((text, url_for(endpoint)))
+    estimate = decision.estimate if decision else None
     return render_template(
         "segmentation/track.html",
-        view=view,
-        reasons=_reason_sentences(view.reasons) if view else [],
-        advice=advice,
-        override_reason=OVERRIDE_REASONS.get(view.override_reason or "")
-        if view
+        view=decision,
+        how=wording.how_decided(decision, CITIZEN) if decision else None,
+        suggestion=wording.suggestion(decision, CITIZEN) if decision else None,
+        chance=wording.chance_sentence(estimate.probability or 0, CITIZEN)
+        if estimate
         else None,
+        reasons=wording.reason_texts(estimate.reasons, estimate.inputs, CITIZEN, 3)
+        if estimate
+        else [],
+        advice=advice,
         contact_url=url_for("dialogue.contact"),
         objection_url=url_for("consent.objection"),
         screening_url=url_for("onboarding.situation"),
         model_card_url=url_for("segmentation.model_card"),
-        format_percent=format_percent,
     )
 
 

@@ -87,9 +87,10 @@ def test_case_view_shows_the_citizen_and_logs_one_read(
     assert soup.h1.get_text(strip=True) == "Ali Hassan"
     assert "+45 00 11 22 33" in text
     assert "Støtte fra en sagsbehandler" in text
-    assert "62 %" in text and "Et skøn fra modellen" in text
+    assert "Efter modellens skøn er cirka 62 af 100 jobsøgende" in text
+    assert "Et skøn fra modellen" in text
     assert "segmentation-test-1" in text
-    assert "tid som ledig (hæver skønnet)" in text
+    assert "Tid som ledig i denne periode: 40 uger (hæver skønnet)" in text
     assert "Forventer job inden for Længere" in text
     assert "Jeg vil gerne have hjælp til mit CV" in text
     assert "Du har sagen" in text

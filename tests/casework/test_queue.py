@@ -37,8 +37,9 @@ def test_queue_shows_own_municipality_with_reasons(
     soup = get_page("/sagsbehandler/koe")
     assert _names(soup) == ["Ali Hassan"]
     row = soup.select_one("table.queue-table tbody tr").get_text(" ", strip=True)
-    assert "Skønnet peger på støtte" in row
-    assert "tid som ledig (hæver skønnet)" in row
+    # The stored assessment does not say the citizen's wish: no claim about it.
+    assert "Screeningen (eget ønske eller skønnet) (skøn: cirka 62 af 100)" in row
+    assert "Tid som ledig i denne periode: 40 uger (hæver skønnet)" in row
     assert "2 dage" in row
     assert "dansk" in row
 

@@ -72,4 +72,6 @@ def test_the_case_in_words_not_codes(small_demo, login, get_page) -> None:
     assert not re.search(r"\d", priority)
     assert "skønnet over dit behov for hjælp" in priority
     assert value("Sprog, vi taler med dig på") in {"Dansk", "Engelsk", "Arabisk"}
-    assert value("Hvorfor du venter på en sagsbehandler") == "Skønnet peger på støtte"
+    assert value("Hvorfor du venter på en sagsbehandler") == (
+        "Screeningen (eget ønske eller skønnet)"
+    )

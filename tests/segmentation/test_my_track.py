@@ -75,8 +75,18 @@ def test_the_track_its_reasons_what_to_change_and_the_review(
     _screen(db, citizen)
     text = _text(get_page("/din-vej"))
     assert "Du får hjælp af en sagsbehandler" in text
-    # The main reasons in plain words, and only changeable advice.
-    assert "Du forventer, at der går et stykke tid, før du finder et job." in text
+    # How it was decided, truthfully: the estimate, though they answered "no".
+    assert "selv om du har svaret, at du kan klare dig selv" in text
+    assert "Modellen skønner, at cirka 91 af 100 jobsøgende" in text
+    # The main reasons say the citizen's own answer and values, then the pull.
+    assert (
+        "Du har svaret, at du regner med, at det tager mere end seks måneder at "
+        "finde et job. Sammenlignet med den gennemsnitlige jobsøgende peger det mod "
+        "hjælp fra en sagsbehandler."
+    ) in text
+    assert "Du har været ledig i 43 uger i denne periode." in text
+    assert "Du har ingen registreringer i din joblog fra de sidste 4 uger." in text
+    # Only changeable advice.
     assert "Søg job, og skriv dine ansøgninger i din joblog." in text
     assert "alder" not in text.lower()
     assert "Vi ser på din vej igen senest" in text
@@ -91,8 +101,9 @@ def test_an_objecting_citizen_is_told_no_algorithm_is_used(
     _screen(db, citizen)
     text = _text(get_page("/din-vej"))
     assert "bruger vi ingen algoritme" in text
-    assert "Hvad der talte mest" not in text
+    assert "Det talte mest" not in text
     assert "modelversion" not in text
+    assert "af 100" not in text
 
 
 def test_an_override_is_explained_with_its_reason(
@@ -134,9 +145,11 @@ def test_an_override_is_explained_with_its_reason(
     )
     db.flush()
     text = _text(get_page("/din-vej"))
-    assert "En sagsbehandler har besluttet din vej" in text
-    assert "du bad om det" in text
+    assert "En sagsbehandler besluttede din vej den" in text
+    assert "Begrundelsen: du selv ønskede det." in text
     assert "Vil gerne prøve selv først." in text
+    # Without the suggestion on record, the track before is still said as such.
+    assert "Før sagsbehandlerens beslutning: hjælp fra en sagsbehandler." in text
 
 
 def test_the_model_card_is_public_and_publishes_the_figures(

@@ -20,7 +20,6 @@ from app.consent.services.corrections import label_of as correction_label
 from app.models import (
     AccessPurpose,
     AccessWhat,
-    Assessment,
     Case,
     CaseNote,
     CaseStatus,
@@ -45,6 +44,7 @@ from app.models import (
     User,
     WorkExperience,
 )
+from app.segmentation.track import Decision, current_decision
 from app.taxonomy.services import label_for
 
 RECENT_LOG_ENTRIES = 10
@@ -116,7 +116,7 @@ class CaseView:
     case: Case | None
     held_by_me: bool
     claimed_by_name: str | None
-    assessment: Assessment | None
+    decision: Decision | None
     screening: ScreeningAnswers | None
     contact: ContactPreferences | None
     cv: CvSummary
@@ -250,13 +250,9 @@ def _open_requests(session: Session, citizen_id: int) -> dict[str, Any]:
 
 
 def _citizen_data(session: Session, citizen_id: int, lang: str) -> dict[str, Any]:
-    """The assessment, answers, contact wishes, CV, job search and plan."""
+    """The track, answers, contact wishes, CV, job search, plan and corrections."""
     return {
-        "assessment": session.scalars(
-            select(Assessment)
-            .where(Assessment.citizen_id == citizen_id, Assessment.current.is_(True))
-            .order_by(Assessment.computed_at.desc(), Assessment.id.desc())
-        ).first(),
+        "decision": current_decision(session, citizen_id),
         "screening": session.scalars(
             select(ScreeningAnswers).where(ScreeningAnswers.citizen_id == citizen_id)
         ).first(),

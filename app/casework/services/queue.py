@@ -36,6 +36,7 @@ from app.models import (
     User,
 )
 from app.pagination import Page, paginate
+from app.segmentation.track import Decision, current_decisions
 
 QUEUE_PER_PAGE = 20
 
@@ -81,6 +82,8 @@ class QueueRow:
     claimed_by_name: str | None
     track: Track | None
     reasons: list[Any]
+    # The current assessment, for its words (app.segmentation.wording).
+    decision: Decision | None = None
 
 
 @dataclass(frozen=True)
@@ -254,6 +257,7 @@ def list_queue(
         page,
         per_page,
     )
+    decisions = current_decisions(session, [row.citizen_id for row in result.items])
     rows = [
         QueueRow(
             case_id=row.case_id,
@@ -268,6 +272,7 @@ def list_queue(
             claimed_by_name=row.claimed_by_name,
             track=row.track,
             reasons=list(row.reasons or []),
+            decision=decisions.get(row.citizen_id),
         )
         for row in result.items
     ]

@@ -16,7 +16,6 @@ from flask_login import current_user
 from app.casework.labels import (
     CHANNEL_LABELS,
     DIRECTION_LABELS,
-    FEATURE_LABELS,
     SCREENING_FIELDS,
     SCREENING_VALUES,
 )
@@ -29,8 +28,10 @@ from app.labels import (
     TRACK_LABELS,
     label_of,
 )
+from app.segmentation import wording
 
 bp = Blueprint("casework", __name__, template_folder="../templates")
+STAFF = wording.Voice.STAFF
 
 
 def corrections_url(citizen_id: int) -> str:
@@ -38,26 +39,12 @@ def corrections_url(citizen_id: int) -> str:
     return url_for("consent.staff_corrections", borger=citizen_id, status="all")
 
 
-def reason_words(reasons: list[Any], limit: int = 3) -> list[str]:
-    """The top reasons of an assessment in words, with the way each one pulls."""
-    words = []
-    for reason in reasons[:limit]:
-        if isinstance(reason, dict):
-            if reason.get("text"):
-                words.append(str(reason["text"]))
-                continue
-            feature = str(reason.get("feature", ""))
-            label = FEATURE_LABELS.get(feature, feature.replace("_", " "))
-            effect = float(reason.get("contribution", 0) or 0)
-            if effect > 0:
-                words.append(_("%(reason)s (raises the estimate)", reason=label))
-            elif effect < 0:
-                words.append(_("%(reason)s (lowers the estimate)", reason=label))
-            else:
-                words.append(str(label))
-        elif reason:
-            words.append(str(reason))
-    return words
+def reason_words(
+    reasons: list[Any], inputs: dict[str, Any] | None = None, limit: int = 3
+) -> list[str]:
+    """The top reasons of an assessment in a caseworker's words: the citizen's value
+    (their answer, the count) and the way it pulls the estimate."""
+    return [r.text for r in wording.reason_texts(reasons, inputs, STAFF, limit)]
 
 
 def language_name(code: str) -> str:
@@ -87,6 +74,7 @@ def _casework_helpers() -> dict[str, Any]:
         "track_label": lambda value: label_of(TRACK_LABELS, value),
         "override_reason_label": lambda value: label_of(OVERRIDE_REASON_LABELS, value),
         "reason_words": reason_words,
+        "decision_words": wording,
         "language_name": language_name,
         "waiting_text": waiting_text,
         "waited_for": waited_for,

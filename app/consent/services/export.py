@@ -31,6 +31,7 @@ from app.consent.registry import (
     Purpose,
 )
 from app.consent.services.formatting import Presenter, machine_value
+from app.consent.services.track_data import export_words, in_words
 from app.db import Base
 from app.i18n import format_when
 from app.models import Citizen, DataExport
@@ -45,6 +46,8 @@ class ExportTable:
     table: str
     fields: tuple[PersonalField, ...]
     rows: tuple[dict[str, Any], ...]
+    # The rows in words, for the tables whose values need more than a label (the track).
+    words: tuple[dict[str, Any], ...] = ()
 
 
 def _tables() -> list[str]:
@@ -83,7 +86,8 @@ def collect_export(session: Session, citizen_id: int) -> list[ExportTable]:
             continue
         query = select(table).where(where).order_by(*table.primary_key.columns)
         rows = tuple(dict(row._mapping) for row in session.execute(query))
-        found.append(ExportTable(table_name, fields, rows))
+        words = export_words(session, citizen.id, table_name) or ()
+        found.append(ExportTable(table_name, fields, rows, tuple(words)))
     return found
 
 
@@ -133,18 +137,30 @@ def export_json(session: Session, citizen_id: int, lang: str) -> str:
                 ],
                 "labelled_rows": [
                     {
-                        f.column: present.labelled(
-                            t.table, f.column, row[f.column], row
-                        )
+                        f.column: _labelled(present, t, i, f.column, row)
                         for f in t.fields
                     }
-                    for row in t.rows
+                    for i, row in enumerate(t.rows)
                 ],
             }
             for t in tables
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _worded(table: ExportTable, index: int, column: str) -> str | None:
+    return in_words(table.words[index], column) if table.words else None
+
+
+def _labelled(
+    present: Presenter, t: ExportTable, index: int, column: str, row: dict[str, Any]
+) -> dict[str, Any]:
+    """The value and its words; a track's words come from its own wording."""
+    worded = _worded(t, index, column)
+    if worded is not None:
+        return {"value": machine_value(row[column]), "label": worded}
+    return present.labelled(t.table, column, row[column], row)
 
 
 def _safe_cell(text: Any) -> str:
@@ -178,7 +194,9 @@ def export_csv(session: Session, citizen_id: int, lang: str) -> bytes:
         for number, row in enumerate(t.rows, start=1):
             for entry in t.fields:
                 described = _describe(entry)
-                value = present.words(t.table, entry.column, row[entry.column], row)
+                value = _worded(t, number - 1, entry.column) or present.words(
+                    t.table, entry.column, row[entry.column], row
+                )
                 cells = [
                     described["category"],
                     TABLE_LABELS[t.table],
@@ -225,11 +243,15 @@ def printable_sections(
             rows = tuple(
                 PrintRow(
                     tuple(
-                        (e.label, present.words(t.table, e.column, row[e.column], row))
+                        (
+                            e.label,
+                            _worded(t, i, e.column)
+                            or present.words(t.table, e.column, row[e.column], row),
+                        )
                         for e in fields
                     )
                 )
-                for row in t.rows
+                for i, row in enumerate(t.rows)
             )
             title = TABLE_LABELS[t.table] if len(categories) == 1 else None
             by_category.setdefault(category, []).append(PrintTable(title, rows))

@@ -36,6 +36,7 @@ from app.consent.labels import (
     priority_words,
 )
 from app.consent.registry import BY_COLUMN, TABLE_LABELS
+from app.consent.services.track_data import stored_words
 from app.cv.labels import DRIVING_LICENCE_LABELS, PERSONAL_COMPETENCES, language_name
 from app.db import Base
 from app.i18n import format_day, format_iso, format_stored, format_when, number
@@ -100,6 +101,9 @@ class Presenter:
             ("plan_item", "author_role"): self._from(PLAN_AUTHOR_LABELS),
             ("data_export", "format"): self._from(EXPORT_FORMAT_LABELS),
             ("change_record", "table_name"): self._from(TABLE_LABELS),
+            ("assessment", "reasons"): lambda v, _row: stored_words("reasons", v),
+            ("assessment", "inputs"): lambda v, _row: stored_words("inputs", v),
+            ("assessment", "trigger"): lambda v, _row: stored_words("trigger", v),
             ("correction_request", "table_name"): self._from(TABLE_LABELS),
             ("change_record", "field"): self._field,
             ("correction_request", "field"): self._field,

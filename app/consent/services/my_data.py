@@ -30,6 +30,8 @@ from app.consent.services.my_data_model import (
     Section,
     records_of,
 )
+from app.consent.services.track_data import TABLES as TRACK_TABLES
+from app.consent.services.track_data import track_items
 from app.cv import queries as cv
 from app.db import Base
 from app.models import (
@@ -115,6 +117,8 @@ def collect_my_data(session: Session, user_id: int, lang: str) -> MyData | None:
         )
         add(datum, entry)
     add_fields("user_account", user.id, _values(user))
+    for entry, label, value, when, row_id in track_items(session, citizen.id, lang):
+        add(_datum(entry, label, value, when, present, row_id, {}), entry)
     for table_name, entry_rows in _other_tables(session, citizen.id):
         for row_id, values in entry_rows:
             add_fields(table_name, row_id, values)
@@ -180,6 +184,7 @@ SHOWN_SPECIALLY = frozenset(
         "access_log",
         "change_record",
         *cv.CV_TABLES,
+        *TRACK_TABLES,
     }
 )
 

@@ -157,11 +157,6 @@ def format_list(items: list[Any], lang: str | None = None) -> str:
     return babel_format_list([str(item) for item in items], locale=format_locale(lang))
 
 
-# The names these helpers had before; work in progress elsewhere may still use them.
-day = format_day
-moment = format_when
-
-
 def _on_page(helper: Any) -> Any:
     """The helper in the page's language, for templates: `x | format_day("medium")`
     passes the style, never the language; nothing (None) reads as nothing."""
@@ -191,8 +186,4 @@ def init_app(app: Flask) -> None:
     the page (the language is read when a helper is called, so pass none)."""
     app.jinja_env.globals.update(TEMPLATE_HELPERS)
     app.jinja_env.filters.update(TEMPLATE_HELPERS)
-    app.jinja_env.globals.update(
-        moment=TEMPLATE_HELPERS["format_when"],
-        day=TEMPLATE_HELPERS["format_day"],
-        format_list=format_list,
-    )
+    app.jinja_env.globals.update(format_list=format_list)

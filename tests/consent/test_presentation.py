@@ -119,7 +119,8 @@ def test_the_queue_priority_is_a_sentence_and_the_status_words(app: Flask, db) -
 
 
 def test_times_are_danish_time_through_the_central_helpers(app: Flask, db) -> None:
-    from app.i18n import day, moment
+    from app.i18n import format_day as day
+    from app.i18n import format_when as moment
 
     present = Presenter(db, "da")
     at = datetime(2026, 12, 7, 2, 17, tzinfo=UTC)  # 03.17 in Copenhagen

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sqlalchemy.orm import Session
 
-from app.i18n import day
+from app.i18n import format_day as day
 from app.models import Citizen, Track
 from app.models.profile import SupportWish
 from tests.factories import caseworker_id

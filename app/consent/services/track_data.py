@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.consent.registry import PersonalField, entry_for
-from app.i18n import current_lang, day
+from app.i18n import current_lang, format_day
 from app.labels import TRACK_LABELS, label_of
 from app.models import TrackOverride
 from app.segmentation import wording
@@ -138,7 +138,7 @@ def _current_items(d: Decision, lang: str) -> Iterator[Item]:
             "assessment",
             "next_review_on",
             None,
-            day(d.next_review_on, lang) if d.next_review_on else None,
+            format_day(d.next_review_on, lang) if d.next_review_on else None,
         ),
     )
     return (i for i in found if i is not None)

@@ -8,7 +8,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.i18n import current_lang, day
+from app.i18n import current_lang, format_day
 from app.labels import OVERRIDE_REASON_LABELS, TRACK_LABELS, label_of
 from app.models import OverrideReason, RouteReason, Track
 from app.segmentation.track import Decision
@@ -109,7 +109,7 @@ def trigger_words(trigger: str) -> str:
 
 
 def _date(decision_at: Any, lang: str | None) -> str:
-    return day(decision_at, lang or current_lang())
+    return format_day(decision_at, lang or current_lang())
 
 
 def how_decided(decision: Decision, voice: Voice, lang: str | None = None) -> str:

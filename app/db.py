@@ -139,6 +139,19 @@ def _end_request_transaction(response: Response) -> Response:
     return response
 
 
+def end_failed_transaction() -> None:
+    """Roll back this request's transaction before an error page is drawn, so nothing
+    on the error path reads through a failed one; a session that cannot even roll back
+    is dropped (the next use opens a new one)."""
+    session = g.get("db_session")
+    if session is None:
+        return
+    try:
+        session.rollback()
+    except Exception:  # noqa: BLE001  (the error page must still be drawn)
+        g.pop("db_session", None)
+
+
 def _close_session(_exc: BaseException | None) -> None:
     session = g.pop("db_session", None)
     if session is not None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from typing import Any
+
+from flask import Flask, current_app, render_template
 from flask_babel import lazy_gettext as _l
+from flask_login import AnonymousUserMixin
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from app.db import end_failed_transaction
 
 MESSAGES = {
     400: (
@@ -44,11 +49,29 @@ MESSAGES = {
 }
 
 
+# The last resort, when even the error page cannot be drawn: both languages, no
+# template, no database.
+FALLBACK = """<!DOCTYPE html>
+<html lang="da"><head><meta charset="utf-8"><title>Der opstod en fejl</title></head>
+<body><main id="main-content"><h1>Der opstod en fejl</h1>
+<p>Der opstod en fejl hos os. Prøv igen om lidt.</p>
+<p lang="en">An error occurred on our side. Try again in a moment.</p>
+<p><a href="/">Forsiden / Front page</a></p></main></body></html>"""
+
+
 def render_error(code: int) -> tuple[str, int]:
+    """The translated error page. For a server error it neither reads the database nor
+    the user (drawn as for a visitor), so it is drawn whatever state the error left."""
+    end_failed_transaction()
     heading, text = MESSAGES.get(code, MESSAGES[500])
-    return render_template(
-        "errors/error.html", heading=heading, text=text, code=code
-    ), code
+    context: dict[str, Any] = {"heading": heading, "text": text, "code": code}
+    if code >= 500:
+        context["current_user"] = AnonymousUserMixin()
+    try:
+        return render_template("errors/error.html", **context), code
+    except Exception:  # noqa: BLE001  (the last resort above)
+        current_app.logger.exception("The error page failed")
+        return FALLBACK, code
 
 
 def init_app(app: Flask) -> None:

@@ -7,7 +7,7 @@ from flask_babel import Babel, lazy_gettext
 from flask_htmx import HTMX
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
-from flask_login import LoginManager, current_user
+from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 
 from app.db import get_session
@@ -22,18 +22,14 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
 def select_locale() -> str:
-    """The visitor's language: their choice in this session, their account's, or Danish."""
+    """The visitor's language: their choice in this session (log-in puts the account's
+    there), else what their browser asks for, else Danish. It never reads the database
+    or the user, so an error page can always be drawn in the right language."""
     languages = ("da", "en")
     chosen = session.get("lang")
     if chosen in languages:
         return chosen
-    if (
-        current_user
-        and current_user.is_authenticated
-        and current_user.locale in languages
-    ):
-        return current_user.locale
-    return "da"
+    return request.accept_languages.best_match(languages) or "da"
 
 
 @login_manager.user_loader

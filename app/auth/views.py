@@ -40,7 +40,8 @@ def _login_failed(response: Response) -> bool:
 
 
 def _begin_session(user: User) -> Response:
-    lang = session.get("lang")
+    # A language chosen before logging in wins; else the account's (app.extensions).
+    lang = session.get("lang") or user.locale
     session.clear()
     if lang:
         session["lang"] = lang

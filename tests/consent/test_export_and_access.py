@@ -15,7 +15,7 @@ from app.consent.services.consents import give_consent, object_to_profiling
 from app.consent.services.corrections import submit_correction
 from app.consent.services.export import collect_export
 from app.db import Base
-from app.i18n import moment
+from app.i18n import format_when as moment
 from app.models import (
     AccessLog,
     AccessPurpose,

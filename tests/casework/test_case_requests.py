@@ -138,7 +138,7 @@ def test_the_preferred_channel_and_language_are_shown_in_words(
         _section(get_page(f"/sagsbehandler/borger/{omar.id}"), "contact-heading")
     )
     assert "Foretrukken kontaktform Møde i jobcentret" in contact
-    assert "Kontaktsprog engelsk" in contact
+    assert "Kontaktsprog Engelsk" in contact
     assert "in_person" not in contact
     post_form("/sprog", {"lang": "en", "next": "/"})
     contact = _text(

@@ -41,7 +41,7 @@ def test_queue_shows_own_municipality_with_reasons(
     assert "Screeningen (eget ønske eller skønnet) (skøn: cirka 62 af 100)" in row
     assert "Tid som ledig i denne periode: 40 uger (hæver skønnet)" in row
     assert "2 dage" in row
-    assert "dansk" in row
+    assert "Dansk" in row
 
 
 def test_each_citizen_shown_in_the_queue_is_access_logged_once(

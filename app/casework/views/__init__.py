@@ -48,10 +48,12 @@ def reason_words(
 
 
 def language_name(code: str) -> str:
+    """A language's name as a value on its own: capitalised ("Dansk", "Arabisk")."""
     try:
-        return Locale.parse(code).get_display_name(current_lang()) or code
+        name = Locale.parse(code).get_display_name(current_lang()) or code
     except (ValueError, UnknownLocaleError):
         return code
+    return name[:1].upper() + name[1:]
 
 
 def waited_for(since: datetime) -> str:

@@ -30,10 +30,16 @@ BAD_CHARACTERS_MESSAGE = _l(
 )
 
 
+# More than any field accepts: whatever is sent, no filter, check or search after
+# `tidy` works on more than this (a field's own limit then says "too long").
+MAX_TYPED_TEXT = 10_000
+
+
 def tidy(value: Any) -> Any:
-    """Text as NFC with the ends trimmed (None and non-text pass through)."""
+    """Text as NFC with the ends trimmed, cut at MAX_TYPED_TEXT first (None and
+    non-text pass through)."""
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value).strip()
+        return unicodedata.normalize("NFC", value[:MAX_TYPED_TEXT]).strip()
     return value
 
 

@@ -59,14 +59,14 @@ _PHONE = re.compile(r"^\+?[0-9 ]+$")
 class ContactForm(FlaskForm):
     phone = StringField(
         _l("Phone number"),
-        filters=[tidy],
+        filters=[tidy, bounded(30)],
         validators=[
             Length(max=30, message=_l("Use at most %(max)s characters.", max=30)),
         ],
     )
     email = EmailField(
         _l("E-mail address"),
-        filters=[tidy],
+        filters=[tidy, bounded(254)],
         validators=[
             Optional(),
             Length(max=254, message=_l("The e-mail address is too long.")),

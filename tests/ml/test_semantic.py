@@ -69,4 +69,4 @@ def test_label_embeddings_are_cached_in_a_file(tmp_path) -> None:
     second = cached_passages(embedder, ["nurse", "stock picker"], tmp_path)
     assert embedder.calls == 1
     assert np.array_equal(first, second)
-    assert len(list(tmp_path.glob("labels-*.npy"))) == 1
+    assert len(list(tmp_path.glob("labels-p-*.npy"))) == 1

@@ -14,13 +14,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from babel.numbers import format_percent
+from flask_babel import gettext
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.i18n import format_locale
 from app.ml import extraction
 from app.ml.normalise import LabelIndex, fold
-from app.models import Posting
-from app.taxonomy.services import label_index
+from app.models import Posting, PostingSkill, Skill
+from app.taxonomy.services import label_index, load_taxonomy
 
 # Two postings whose deadlines lie this close are one job published twice.
 DUPLICATE_DEADLINE_DAYS = 7
@@ -148,3 +151,50 @@ class Duplicates:
             ):
                 return other
         return None
+
+
+@dataclass(frozen=True)
+class PostingSkillShown:
+    """A posting's skill as its page shows it: the label and where it came from."""
+
+    uri: str
+    label: str
+    required: bool
+    # None for a skill the source gave; for an inferred one, e.g. "Found in the
+    # posting's text (85 % certain)" in the reader's language.
+    inferred: str | None
+
+
+def posting_skills_shown(
+    session: Session, posting_id: int, lang: str
+) -> list[PostingSkillShown]:
+    """The posting's skills with their origin, given ones first, for its page (so
+    employers and citizens see which skills were inferred, and how surely)."""
+    taxonomy = load_taxonomy(session)
+    rows = session.execute(
+        select(
+            Skill.uri,
+            PostingSkill.required,
+            PostingSkill.origin,
+            PostingSkill.confidence,
+        )
+        .join(Skill, Skill.id == PostingSkill.skill_id)
+        .where(PostingSkill.posting_id == posting_id)
+    ).all()
+    shown = [
+        PostingSkillShown(
+            uri=uri,
+            label=taxonomy.label(uri, lang),
+            required=required,
+            inferred=gettext(
+                "Found in the posting's text (%(percent)s certain)",
+                percent=format_percent(confidence or 0, locale=format_locale(lang)),
+            )
+            if origin == "extracted"
+            else None,
+        )
+        for uri, required, origin, confidence in rows
+    ]
+    return sorted(
+        shown, key=lambda s: (s.inferred is not None, not s.required, s.label)
+    )

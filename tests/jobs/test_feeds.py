@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from app.jobs.inference import title_key
+from app.jobs.inference import posting_skills_shown, title_key
 from app.jobs.postings import import_postings
 from app.models import (
     ConceptLabel,
@@ -251,3 +251,35 @@ def test_title_key_ignores_what_sites_add_to_a_title() -> None:
     assert title_key("Lagermedarbejder (m/k)") == title_key("lagermedarbejder")
     assert title_key("Sygeplejerske søges") == title_key("Sygeplejerske")
     assert title_key("Sygeplejerske") != title_key("Social- og sundhedsassistent")
+
+
+def test_the_page_can_show_which_skills_were_inferred(
+    app, db, taxonomy, tmp_path
+) -> None:
+    rows = [
+        {
+            "external_id": "g1",
+            "employer": "Netto",
+            "title": "Lagermedarbejder",
+            "postcode": "2200",
+            "required_skills": [FORKLIFT],
+        },
+        _json_ld(),
+    ]
+    path = tmp_path / "opslag.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    import_postings(db, path, source="mixed")
+    given, inferred = db.scalars(
+        select(Posting).where(Posting.source == "mixed").order_by(Posting.id)
+    ).all()
+    with app.test_request_context():
+        shown = posting_skills_shown(db, given.id, "da")
+        assert [(s.label, s.required, s.inferred) for s in shown] == [
+            ("køre gaffeltruck", True, None)
+        ]
+        shown = posting_skills_shown(db, inferred.id, "en")
+    assert [s.label for s in shown] == ["operate forklift", "use spreadsheets software"]
+    assert all(
+        s.inferred.startswith("Found in the posting's text (") and "%" in s.inferred
+        for s in shown
+    )

@@ -11,8 +11,11 @@ deadlines within a week of each other.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
 
 from babel.numbers import format_percent
 from flask_babel import gettext
@@ -22,6 +25,7 @@ from sqlalchemy.orm import Session
 from app.i18n import format_locale
 from app.ml import extraction
 from app.ml.normalise import LabelIndex, fold
+from app.ml.semantic import HybridIndex, default_embedder
 from app.models import Posting, PostingSkill, Skill
 from app.taxonomy.services import label_index, load_taxonomy
 
@@ -50,21 +54,29 @@ class Inference:
         session: Session,
         occupation_ids: dict[str, int],
         skill_ids: dict[str, int],
+        embedding_cache: Path | None = None,
     ) -> None:
         self._session = session
         self._occupation_ids = occupation_ids
         self._skill_ids = skill_ids
         self._titles: LabelIndex | None = None
-        self._skills: LabelIndex | None = None
+        self._skills: LabelIndex | HybridIndex | None = None
+        # With a cache folder, skills are ranked by the hybrid normaliser (the
+        # 'semantic' extra), which found far more of the right skills in job-ad
+        # sentences (benchmarks/README.md); titles stay lexical, where it did not
+        # prove itself.
+        self._embedding_cache = embedding_cache
 
     def complete(
         self,
-        title: str,
-        description: str,
+        values: dict[str, Any],
         need_occupation: bool,
         need_skills: bool,
-        skill_words: list[str] | None = None,
+        skill_words: Sequence[str] = (),
     ) -> Completion:
+        """An occupation from the posting's title, skills from its title, description
+        and the skill words a feed gave, as asked."""
+        title, description = values["title"], values["description"]
         occupation_id = confidence = None
         if need_occupation:
             if self._titles is None:
@@ -77,7 +89,12 @@ class Inference:
         if need_skills:
             if self._skills is None:
                 self._skills = label_index(self._session, "skill")
-            texts = [title, description, "\n".join(skill_words or [])]
+                embedder = default_embedder() if self._embedding_cache else None
+                if embedder is not None:
+                    self._skills = HybridIndex(
+                        self._skills, embedder, self._embedding_cache
+                    )
+            texts = [title, description, "\n".join(skill_words)]
             skills = tuple(
                 (self._skill_ids[found.uri], found.confidence)
                 for found in extraction.extract_skills(self._skills, *texts)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from flask_babel import gettext
+from flask_babel import force_locale, gettext
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
@@ -330,17 +330,19 @@ def personal_reason(found: tuple[PersonalMatch, ...], lang: str) -> str | None:
     for." in the reader's language; None when nothing matched."""
     if not found:
         return None
-    words = []
-    for match in found:
-        if match.code is not None:
-            label = str(PERSONAL_COMPETENCES[match.code])
-            words.append(label[:1].lower() + label[1:])
-        else:
-            words.append(match.text)
-    return gettext(
-        "You have described yourself as %(qualities)s, which the employer asks for.",
-        qualities=format_list(words, lang),
-    )
+    with force_locale(lang):
+        words = []
+        for match in found:
+            if match.code is not None:
+                label = str(PERSONAL_COMPETENCES[match.code])
+                words.append(label[:1].lower() + label[1:])
+            else:
+                words.append(match.text or "")
+        return gettext(
+            "You have described yourself as %(qualities)s, which the employer asks "
+            "for.",
+            qualities=format_list(words, lang),
+        )
 
 
 def rank_with_personal(

@@ -1,9 +1,5 @@
-"""Importing job postings from JSON, CSV, JSON-LD or a JobTech-style feed.
-
-Every row is validated and bad rows are reported with their line. Postings without
-taxonomy codes get an occupation from their title and skills from their text, each
-with its confidence (app.jobs.inference); a job another source already has (same
-employer, title, place and a deadline within a week) is skipped as a duplicate.
+"""Importing job postings from JSON, CSV, JSON-LD or a JobTech-style feed: every row
+validated, bad rows reported; codes inferred and duplicates found by app.jobs.inference.
 """
 
 from __future__ import annotations
@@ -330,7 +326,10 @@ def save_posting(
 
 
 def import_postings(
-    session: Session, path: str | Path, source: str | None = None
+    session: Session,
+    path: str | Path,
+    source: str | None = None,
+    embedding_cache: Path | None = None,
 ) -> PostingImportReport:
     """Import every valid row of the file and report each bad one with its line and reason.
 
@@ -340,7 +339,9 @@ def import_postings(
     report = PostingImportReport(source=source or path.name)
     resolver = Resolver(session)
     existing = existing_postings(session, report.source)
-    inference = Inference(session, resolver.occupations, resolver.skills)
+    inference = Inference(
+        session, resolver.occupations, resolver.skills, embedding_cache
+    )
     # Postings whose deadline has passed are not imported (the search would hide them
     # at once); a duplicate is looked for among other sources' current postings.
     today = date.today()
@@ -383,16 +384,10 @@ def _completed(valid: ValidPosting, inference: Inference) -> ValidPosting:
     """The posting with an occupation and skills inferred where the source gave none."""
     need_occupation = valid.values["occupation_id"] is None
     need_skills = not (valid.required_skill_ids or valid.optional_skill_ids)
-    if not (need_occupation or need_skills):
-        return valid
-    completion = inference.complete(
-        valid.values["title"],
-        valid.values["description"],
-        need_occupation,
-        need_skills,
-        list(valid.skill_words),
+    found = inference.complete(
+        valid.values, need_occupation, need_skills, valid.skill_words
     )
-    return replace(valid, completion=completion)
+    return replace(valid, completion=found)
 
 
 def _line_of(error: ValueError) -> int:

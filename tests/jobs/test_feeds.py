@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.jobs.inference import posting_skills_shown, title_key
 from app.jobs.postings import import_postings
+from app.ml.semantic import embeddings_available
 from app.models import (
     ConceptLabel,
     ConceptType,
@@ -277,9 +278,23 @@ def test_the_page_can_show_which_skills_were_inferred(
         assert [(s.label, s.required, s.inferred) for s in shown] == [
             ("køre gaffeltruck", True, None)
         ]
+    with app.test_request_context(headers={"Accept-Language": "en"}):
         shown = posting_skills_shown(db, inferred.id, "en")
     assert [s.label for s in shown] == ["operate forklift", "use spreadsheets software"]
-    assert all(
-        s.inferred.startswith("Found in the posting's text (") and "%" in s.inferred
-        for s in shown
+    assert [s.inferred[:29] for s in shown] == ["Found in the posting's text ("] * 2, (
+        shown
     )
+
+
+@pytest.mark.skipif(not embeddings_available(), reason="the semantic extra is absent")
+def test_with_the_semantic_extra_skills_are_ranked_by_the_hybrid(
+    db, taxonomy, tmp_path
+) -> None:
+    path = tmp_path / "opslag.json"
+    path.write_text(json.dumps([_json_ld()]), encoding="utf-8")
+    cache = tmp_path / "embeddings"
+    report = import_postings(db, path, source="jobsite", embedding_cache=cache)
+    assert report.created == 1
+    posting = db.scalars(select(Posting).where(Posting.source == "jobsite")).one()
+    assert {uri for uri, _, _ in _skills(db, posting.id)} >= {FORKLIFT}
+    assert list(cache.glob("labels-p-*.npy"))

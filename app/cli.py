@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -15,6 +16,7 @@ from flask.cli import AppGroup, with_appcontext
 from app import migrate
 from app.db import get_session, transaction
 from app.jobs import postings
+from app.ml.semantic import embeddings_available
 from app.segmentation import fairness, model_store, screening
 from app.taxonomy import importer
 
@@ -83,10 +85,20 @@ def taxonomy_import(paths: tuple[str, ...]) -> None:
 @click.option(
     "--source", default=None, help="Name of the source (default: the file name)."
 )
-def postings_import(path: str, source: str | None) -> None:
-    """Import job postings from a JSON or CSV file; bad rows are reported and skipped."""
+@click.option(
+    "--semantic",
+    is_flag=True,
+    help="Rank inferred skills with the multilingual model too (the 'semantic' "
+    "extra); the skill labels are embedded once and cached under instance/.",
+)
+def postings_import(path: str, source: str | None, semantic: bool) -> None:
+    """Import job postings from CSV, JSON, JSON-LD, an HTML page's JSON-LD or a
+    JobTech-style feed; bad rows are reported and skipped."""
+    cache = Path(current_app.instance_path) / "embeddings" if semantic else None
+    if semantic and not embeddings_available():
+        click.echo("The 'semantic' extra is not installed: lexical only.", err=True)
     with transaction() as session:
-        report = postings.import_postings(session, path, source=source)
+        report = postings.import_postings(session, path, source, cache)
     for problem in report.problems:
         click.echo(f"line {problem.line}: {problem.reason}", err=True)
     click.echo(report.summary())

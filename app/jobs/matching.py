@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
+from flask_babel import force_locale, gettext
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.cv.labels import PERSONAL_COMPETENCES
 from app.geo import postcode_info
+from app.i18n import format_list
 from app.ml import matching as ml
+from app.ml.personal import PersonalMatch, personal_matches
 from app.ml.taxonomy import Taxonomy
 from app.ml.vectorised_matching import MatchIndex
 from app.models import (
@@ -33,6 +37,7 @@ from app.models import (
     JobPreferences,
     Occupation,
     OccupationLink,
+    PersonalCompetence,
     Posting,
     PostingSkill,
     Skill,
@@ -239,3 +244,113 @@ def match_index(session: Session) -> CachedIndex:
         _cache[key] = cached
         builds += 1
         return cached
+
+
+# --- personal competences ------------------------------------------------------------
+
+# Added to a posting's score when it asks for personal competences the citizen has
+# (half for one, all of it for two or more): enough to order postings that are
+# otherwise alike, never enough to lift a posting in a wrong field above a right one.
+W_PERSONAL = 0.05
+
+
+def personal_profile(
+    session: Session, citizen_id: int
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The citizen's coded personal competences and those in their own words."""
+    codes: list[str] = []
+    texts: list[str] = []
+    for code, text in session.execute(
+        select(PersonalCompetence.code, PersonalCompetence.free_text)
+        .where(PersonalCompetence.citizen_id == citizen_id)
+        .order_by(PersonalCompetence.id)
+    ):
+        if code in PERSONAL_COMPETENCES:
+            codes.append(code)
+        elif text:
+            texts.append(text)
+    return tuple(codes), tuple(texts)
+
+
+def personal_for_postings(
+    session: Session,
+    taxonomy: Taxonomy,
+    posting_ids: list[int],
+    personal: tuple[tuple[str, ...], tuple[str, ...]],
+) -> dict[int, tuple[PersonalMatch, ...]]:
+    """posting id -> the citizen's personal competences that posting asks for."""
+    codes, texts = personal
+    if not posting_ids or not (codes or texts):
+        return {}
+    skill_labels: dict[int, list[str]] = defaultdict(list)
+    for posting_id, uri in session.execute(
+        select(PostingSkill.posting_id, Skill.uri)
+        .join(Skill, Skill.id == PostingSkill.skill_id)
+        .where(PostingSkill.posting_id.in_(posting_ids))
+    ):
+        concept = taxonomy.skill(uri)
+        if concept is not None:
+            skill_labels[posting_id].extend(concept.labels_in("en")[:1])
+    found: dict[int, tuple[PersonalMatch, ...]] = {}
+    for posting_id, title, description in session.execute(
+        select(Posting.id, Posting.title, Posting.description).where(
+            Posting.id.in_(posting_ids)
+        )
+    ):
+        matches = personal_matches(
+            codes, texts, f"{title}\n{description or ''}", skill_labels[posting_id]
+        )
+        if matches:
+            found[posting_id] = matches
+    return found
+
+
+def with_personal(
+    matches: list[ml.Match], found: dict[int, tuple[PersonalMatch, ...]]
+) -> list[ml.Match]:
+    """The matches re-scored with the personal-competence bonus, best first again."""
+    if not found:
+        return matches
+    rescored = [
+        replace(
+            m,
+            score=ml.quantise_score(
+                min(1.0, m.score + W_PERSONAL * min(len(found[m.posting_id]), 2) / 2)
+            ),
+        )
+        if m.posting_id in found
+        else m
+        for m in matches
+    ]
+    return sorted(rescored, key=lambda m: (-m.score, str(m.posting_id)))
+
+
+def personal_reason(found: tuple[PersonalMatch, ...], lang: str) -> str | None:
+    """ "You have described yourself as reliable and calm, which the employer asks
+    for." in the reader's language; None when nothing matched."""
+    if not found:
+        return None
+    with force_locale(lang):
+        words = []
+        for match in found:
+            if match.code is not None:
+                label = str(PERSONAL_COMPETENCES[match.code])
+                words.append(label[:1].lower() + label[1:])
+            else:
+                words.append(match.text or "")
+        return gettext(
+            "You have described yourself as %(qualities)s, which the employer asks "
+            "for.",
+            qualities=format_list(words, lang),
+        )
+
+
+def rank_with_personal(
+    session: Session, citizen_id: int, taxonomy: Taxonomy, matches: list[ml.Match]
+) -> tuple[list[ml.Match], dict[int, tuple[PersonalMatch, ...]]]:
+    """The matches re-ranked with the citizen's personal competences, and which
+    competences each posting asks for."""
+    personal = personal_profile(session, citizen_id)
+    ids = [int(m.posting_id) for m in matches]
+    found = personal_for_postings(session, taxonomy, ids, personal)
+    return with_personal(matches, found), found

@@ -1,4 +1,6 @@
-"""Importing job postings from JSON or CSV: every row validated, bad rows reported."""
+"""Importing job postings from JSON, CSV, JSON-LD or a JobTech-style feed: every row
+validated, bad rows reported; codes inferred and duplicates found by app.jobs.inference.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.geo import PostcodeInfo, postcode_info
+from app.jobs import feeds
+from app.jobs.inference import Completion, Duplicates, Inference
 from app.jobs.matching import invalidate_match_index
 from app.models import Hours, Occupation, Posting, PostingSkill, Skill
 
@@ -46,6 +50,9 @@ class PostingImportReport:
     source: str
     created: int = 0
     updated: int = 0
+    duplicates: int = 0
+    # Postings given an occupation or skills inferred from their text.
+    inferred: int = 0
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -55,7 +62,8 @@ class PostingImportReport:
     def summary(self) -> str:
         return (
             f"{self.source}: {self.created} postings created, {self.updated} updated, "
-            f"{len(self.problems)} rows rejected."
+            f"{len(self.problems)} rows rejected, {self.duplicates} duplicates of "
+            f"other sources skipped, {self.inferred} with inferred occupation or skills."
         )
 
 
@@ -64,6 +72,10 @@ class ValidPosting:
     values: dict[str, Any]
     required_skill_ids: tuple[int, ...]
     optional_skill_ids: tuple[int, ...]
+    # Occupation and skills inferred from the text (for postings without codes).
+    completion: Completion = Completion()
+    # Skill names a feed gave as words, not codes.
+    skill_words: tuple[str, ...] = ()
 
 
 class RowError(ValueError):
@@ -71,15 +83,24 @@ class RowError(ValueError):
 
 
 def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, raw row) for each posting in a CSV, JSON array or JSON Lines file."""
+    """(line number, raw row) for each posting in a CSV, JSON array or JSON Lines file,
+    a JSON-LD document or HTML page with JobPostings, or a JobTech-style feed."""
     text = path.read_text(encoding="utf-8-sig")
     suffix = path.suffix.lower()
     if suffix == ".csv":
         yield from _csv_rows(text)
-    elif suffix in {".json", ".jsonl", ".ndjson"}:
-        yield from _json_rows(text)
+        return
+    if suffix in {".json", ".jsonl", ".ndjson", ".jsonld"}:
+        items = _json_rows(text)
+    elif suffix in {".html", ".htm"}:
+        items = feeds.ld_json_from_html(text)
     else:
-        raise ValueError(f"{path.name}: the file must end in .csv, .json or .jsonl")
+        raise ValueError(
+            f"{path.name}: the file must end in .csv, .json, .jsonl, .jsonld or .html"
+        )
+    for line, item in items:
+        for row in feeds.expand(item):
+            yield line, row
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -195,6 +216,9 @@ def validate_row(row: Any, resolver: Resolver, source: str) -> ValidPosting:
         raise RowError(
             f"description must be text of at most {MAX_DESCRIPTION} characters"
         )
+    country = _text(row, "country", required=False)
+    if country and country.upper() not in {"DK", "DNK", "DENMARK", "DANMARK"}:
+        raise RowError("the workplace is not in Denmark")
     synthetic_word = str(row.get("synthetic", "")).strip().lower()
     if synthetic_word not in TRUE_WORDS | FALSE_WORDS:
         raise RowError("synthetic must be true or false")
@@ -204,7 +228,9 @@ def validate_row(row: Any, resolver: Resolver, source: str) -> ValidPosting:
     external_id = _text(row, "external_id", required=False) or _stable_id(
         employer, title, postcode
     )
+    words = _list(row, "skill_words")
     return ValidPosting(
+        skill_words=tuple(words),
         values={
             "source": source,
             "external_id": external_id,
@@ -271,6 +297,10 @@ def save_posting(
         session.execute(
             delete(PostingSkill).where(PostingSkill.posting_id == posting.id)
         )
+    completion = valid.completion
+    if completion.occupation_id is not None:
+        posting.occupation_id = completion.occupation_id
+    posting.occupation_confidence = completion.occupation_confidence
     session.add_all(
         [
             PostingSkill(posting_id=posting.id, skill_id=s, required=True)
@@ -280,12 +310,26 @@ def save_posting(
             PostingSkill(posting_id=posting.id, skill_id=s, required=False)
             for s in valid.optional_skill_ids
         ]
+        # Inferred skills are never called required: the text rarely says so plainly.
+        + [
+            PostingSkill(
+                posting_id=posting.id,
+                skill_id=s,
+                required=False,
+                origin="extracted",
+                confidence=confidence,
+            )
+            for s, confidence in completion.skills
+        ]
     )
     return created
 
 
 def import_postings(
-    session: Session, path: str | Path, source: str | None = None
+    session: Session,
+    path: str | Path,
+    source: str | None = None,
+    embedding_cache: Path | None = None,
 ) -> PostingImportReport:
     """Import every valid row of the file and report each bad one with its line and reason.
 
@@ -295,6 +339,13 @@ def import_postings(
     report = PostingImportReport(source=source or path.name)
     resolver = Resolver(session)
     existing = existing_postings(session, report.source)
+    inference = Inference(
+        session, resolver.occupations, resolver.skills, embedding_cache
+    )
+    # Postings whose deadline has passed are not imported (the search would hide them
+    # at once); a duplicate is looked for among other sources' current postings.
+    today = date.today()
+    duplicates = Duplicates.load(session, report.source, today)
     seen: set[str] = set()
     try:
         for line, row in read_rows(path):
@@ -302,10 +353,21 @@ def import_postings(
                 valid = validate_row(row, resolver, report.source)
                 if valid.values["external_id"] in seen:
                     raise RowError("the same posting appears earlier in the file")
+                deadline = valid.values["deadline"]
+                if deadline is not None and deadline < today:
+                    raise RowError(f"the deadline {deadline.isoformat()} has passed")
             except RowError as problem:
                 report.problems.append(Problem(line, str(problem)))
                 continue
             seen.add(valid.values["external_id"])
+            values = valid.values
+            key = (values["employer"], values["title"], values["postcode"])
+            if duplicates.source_of(*key, deadline) is not None:
+                report.duplicates += 1
+                continue
+            valid = _completed(valid, inference)
+            if valid.completion != Completion():
+                report.inferred += 1
             if save_posting(session, valid, existing.get(valid.values["external_id"])):
                 report.created += 1
             else:
@@ -316,6 +378,16 @@ def import_postings(
     # Other processes notice through the postings' updated_at; this one at once.
     invalidate_match_index()
     return report
+
+
+def _completed(valid: ValidPosting, inference: Inference) -> ValidPosting:
+    """The posting with an occupation and skills inferred where the source gave none."""
+    need_occupation = valid.values["occupation_id"] is None
+    need_skills = not (valid.required_skill_ids or valid.optional_skill_ids)
+    found = inference.complete(
+        valid.values, need_occupation, need_skills, valid.skill_words
+    )
+    return replace(valid, completion=found)
 
 
 def _line_of(error: ValueError) -> int:

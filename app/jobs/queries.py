@@ -22,8 +22,10 @@ from app.jobs.matching import (
     CachedIndex,
     has_location,
     match_index,
+    personal_reason,
     profile_for,
     profile_is_empty,
+    rank_with_personal,
 )
 from app.ml import matching as ml
 from app.ml.alternatives import alternative_occupations
@@ -70,6 +72,8 @@ class JobMatch:
     missing_essential: tuple[Labelled, ...]
     missing_optional: tuple[Labelled, ...]
     occupation: Labelled | None
+    # "You have described yourself as ..., which the employer asks for." or None.
+    personal_reason: str | None = None
 
     @property
     def essential_count(self) -> int:
@@ -142,6 +146,7 @@ def _labelled_match(
     posting: ml.Posting,
     taxonomy: Taxonomy,
     lang: str,
+    personal: str | None = None,
 ) -> JobMatch:
     reasons = match.reasons
     occupation = (
@@ -162,6 +167,7 @@ def _labelled_match(
         missing_essential=_labels(taxonomy, reasons.missing_essential, lang),
         missing_optional=_labels(taxonomy, missing_optional, lang),
         occupation=occupation,
+        personal_reason=personal,
     )
 
 
@@ -213,13 +219,19 @@ def jobs_for(
             items=[], number=1, per_page=per_page, total=0, empty_profile=True, **common
         )
     matches = _ranked(profile, cached, occupation, ml.MatchFilters(hours=wanted_hours))
+    matches, found = rank_with_personal(session, citizen_id, taxonomy, matches)
     number, shown = _page(matches, page, per_page)
     rows = _posting_rows(session, [m.posting_id for m in shown])
     missing = Counter(uri for m in shown for uri in m.reasons.missing_essential)
     return MatchPage(
         items=[
             _labelled_match(
-                m, rows[m.posting_id], cached.by_id[m.posting_id], taxonomy, lang
+                m,
+                rows[m.posting_id],
+                cached.by_id[m.posting_id],
+                taxonomy,
+                lang,
+                personal_reason(found.get(int(m.posting_id), ()), lang),
             )
             for m in shown
             if m.posting_id in rows and m.posting_id in cached.by_id
@@ -327,7 +339,9 @@ def posting_detail(
         open_to_other_industries=True,
     )
     (match,) = naive_rank(profile, [posting], taxonomy, limit=1)
-    return _labelled_match(match, row, posting, taxonomy, lang)
+    (match,), found = rank_with_personal(session, citizen_id, taxonomy, [match])
+    reason = personal_reason(found.get(row.id, ()), lang)
+    return _labelled_match(match, row, posting, taxonomy, lang, reason)
 
 
 def _nearby(

@@ -41,6 +41,9 @@ class Posting(Base):
     external_id: Mapped[str] = mapped_column(String(100))
     employer: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(200))
+    # Set when the importer inferred the occupation from the title (0-1); None when
+    # the source gave the occupation's code.
+    occupation_confidence: Mapped[float | None] = mapped_column(Float)
     occupation_id: Mapped[int | None] = mapped_column(
         ForeignKey("occupation.id"), index=True
     )
@@ -76,3 +79,7 @@ class PostingSkill(Base):
     )
     skill_id: Mapped[int] = mapped_column(ForeignKey("skill.id"), index=True)
     required: Mapped[bool] = mapped_column(Boolean)
+    # "given" (the source named the skill's code) or "extracted" (found in the text).
+    origin: Mapped[str] = mapped_column(String(10), default="given")
+    # How sure the extraction was (0-1); None for given skills.
+    confidence: Mapped[float | None] = mapped_column(Float)

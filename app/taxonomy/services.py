@@ -221,6 +221,24 @@ def _concepts(
     return concepts
 
 
+def label_index(session: Session, kind: SuggestKind) -> LabelIndex:
+    """The normaliser over the current taxonomy's occupations or skills, built once.
+
+    The autocomplete (`suggest`) and the postings importer share it, so a title typed
+    on "Mit CV" and one read from a feed land on the same occupation.
+    """
+    entry = _cached(session)
+    concepts = (
+        entry.taxonomy.occupations if kind == "occupation" else entry.taxonomy.skills
+    )
+    with _CACHE_LOCK:
+        index = entry.indexes.get(kind)
+        if index is None:
+            index = LabelIndex.build(concepts.values(), entry.languages or ("da", "en"))
+            entry.indexes[kind] = index
+    return index
+
+
 def suggest(
     session: Session,
     text: str,
@@ -235,15 +253,9 @@ def suggest(
     """
     if kind not in ("occupation", "skill"):
         raise ValueError(f"kind must be 'occupation' or 'skill', not {kind!r}")
-    entry = _cached(session)
-    taxonomy = entry.taxonomy
+    taxonomy = load_taxonomy(session)
     concepts = taxonomy.occupations if kind == "occupation" else taxonomy.skills
-    with _CACHE_LOCK:
-        index = entry.indexes.get(kind)
-        if index is None:
-            index = LabelIndex.build(concepts.values(), entry.languages or ("da", "en"))
-            entry.indexes[kind] = index
-    found = index.search(text, limit=limit)
+    found = label_index(session, kind).search(text, limit=limit)
     labels = [concepts[each.uri].preferred_in(lang) for each in found]
     return [
         replace(each, label=label, label_lang=label_lang)

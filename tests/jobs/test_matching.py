@@ -213,3 +213,32 @@ def test_alternatives_are_in_another_isco_major_group(db, make_citizen) -> None:
 def test_alternatives_for_an_empty_cv(db, make_citizen) -> None:
     result = queries.alternatives_for(db, make_citizen().id)
     assert result.empty_profile and result.items == ()
+
+
+def test_personal_competences_the_posting_asks_for_raise_it_and_are_explained(
+    db, make_citizen
+) -> None:
+    from app.models import PersonalCompetence  # only this test writes them
+
+    citizen = give_cv(db, make_citizen(), skills=["nursing-care"])
+    db.add_all(
+        [
+            PersonalCompetence(citizen_id=citizen.id, code="reliable"),
+            PersonalCompetence(citizen_id=citizen.id, code="cooperative"),
+            PersonalCompetence(citizen_id=citizen.id, free_text="Tålmodig"),
+        ]
+    )
+    plain = make_posting(db)
+    asking = make_posting(
+        db, description="Du er mødestabil, tålmodig og god til at samarbejde."
+    )
+    page = queries.jobs_for(db, citizen.id, lang="en")
+    assert _ids(page) == [asking.id, plain.id]
+    first, second = page.items
+    assert first.score > second.score and second.personal_reason is None
+    assert first.personal_reason == (
+        "You have described yourself as reliable, good at working with others and "
+        "Tålmodig, which the employer asks for."
+    )
+    detail = queries.posting_detail(db, citizen.id, asking.id, lang="en")
+    assert detail.personal_reason == first.personal_reason

@@ -126,7 +126,7 @@ def test_a_file_of_another_kind_is_refused(db, tmp_path: Path) -> None:
     report = import_postings(db, path)
     assert (
         report.kept == 0
-        and "must end in .csv, .json or .jsonl" in report.problems[0].reason
+        and "must end in .csv, .json, .jsonl" in report.problems[0].reason
     )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     String,
     Text,
+    Integer,
     UniqueConstraint,
     func,
 )
@@ -52,6 +53,13 @@ class Posting(Base):
     hours: Mapped[Hours] = mapped_column(value_enum(Hours, length=10))
     deadline: Mapped[date | None] = mapped_column(Date, index=True)
     url: Mapped[str | None] = mapped_column(String(500))
+    # How to apply, where the source says: the employer's application form, an e-mail
+    # address, a contact person and phone; and the day the posting was published.
+    apply_url: Mapped[str | None] = mapped_column(String(500))
+    apply_email: Mapped[str | None] = mapped_column(String(254))
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    posted_on: Mapped[date | None] = mapped_column(Date, index=True)
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
@@ -76,3 +84,57 @@ class PostingSkill(Base):
     )
     skill_id: Mapped[int] = mapped_column(ForeignKey("skill.id"), index=True)
     required: Mapped[bool] = mapped_column(Boolean)
+
+
+class SavedJob(Base):
+    """A posting a citizen saved ("Gem job") to come back to."""
+
+    __tablename__ = "saved_job"
+    __table_args__ = (UniqueConstraint("citizen_id", "posting_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(
+        ForeignKey("citizen.id", ondelete="CASCADE"), index=True
+    )
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("posting.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class JobAlert(Base):
+    """A saved search: new postings matching its query string are collected daily."""
+
+    __tablename__ = "job_alert"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(
+        ForeignKey("citizen.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    # The search's query string as /job reads it (the same URL shows the same list).
+    query: Mapped[str] = mapped_column(String(2000))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Postings with a larger id than this have not been looked at for the alert yet.
+    last_posting_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_run_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class JobNotification(Base):
+    """A new posting an alert found, in the citizen's in-app notification list."""
+
+    __tablename__ = "job_notification"
+    __table_args__ = (UniqueConstraint("alert_id", "posting_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(
+        ForeignKey("citizen.id", ondelete="CASCADE"), index=True
+    )
+    alert_id: Mapped[int] = mapped_column(
+        ForeignKey("job_alert.id", ondelete="CASCADE"), index=True
+    )
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("posting.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

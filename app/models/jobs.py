@@ -11,9 +11,9 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Integer,
     String,
     Text,
-    Integer,
     UniqueConstraint,
     func,
 )
@@ -118,6 +118,8 @@ class JobAlert(Base):
     # Postings with a larger id than this have not been looked at for the alert yet.
     last_posting_id: Mapped[int] = mapped_column(Integer, default=0)
     last_run_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The secret in the alert's "stop" link, which works without logging in.
+    unsubscribe_token: Mapped[str] = mapped_column(String(64), unique=True)
 
 
 class JobNotification(Base):

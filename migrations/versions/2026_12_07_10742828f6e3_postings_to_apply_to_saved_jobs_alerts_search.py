@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("last_posting_id", sa.Integer(), nullable=False),
         sa.Column("last_run_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("unsubscribe_token", sa.String(length=64), nullable=False),
         sa.ForeignKeyConstraint(
             ["citizen_id"],
             ["citizen.id"],
@@ -43,6 +44,9 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_job_alert")),
+        sa.UniqueConstraint(
+            "unsubscribe_token", name=op.f("uq_job_alert_unsubscribe_token")
+        ),
     )
     with op.batch_alter_table("job_alert", schema=None) as batch_op:
         batch_op.create_index(

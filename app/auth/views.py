@@ -51,11 +51,12 @@ def _begin_session(user: User) -> Response:
     login_user(user)
     start_session()
     services.record_login(get_session(), user)
+    if back:
+        # Back to what the person was doing (the guide waits on Min side for later).
+        return redirect(back)
     if user.role is Role.CITIZEN and user_needs_onboarding(get_session(), user.id):
         # First log-in, or the guide is unfinished: resume it (every page stays open).
         return redirect(url_for("onboarding.start"))
-    if back:
-        return redirect(back)
     return redirect(url_for(START_PAGES[user.role]))
 
 

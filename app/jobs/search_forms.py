@@ -136,10 +136,16 @@ class JobSearchForm(Form):
             raise ValidationError(
                 _l("Enter a Danish postcode of four digits, for example 8000.")
             )
-        if not value and (self.distance.data or self.sort.data == "distance"):
-            raise ValidationError(
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = super().validate(extra_validators)
+        wants_distance = self.distance.data or self.sort.data == "distance"
+        if wants_distance and not (self.postcode.data or "").strip():
+            self.postcode.errors = [
                 _l("Enter the postcode to measure the distance from.")
-            )
+            ]
+            return False
+        return valid
 
     def search(self) -> JobSearch:
         """The search the valid form describes."""

@@ -11,6 +11,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -33,7 +34,11 @@ class Hours(enum.StrEnum):
 
 class Posting(Base):
     __tablename__ = "posting"
-    __table_args__ = (UniqueConstraint("source", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("source", "external_id"),
+        # The search by distance reads only this index (a box on latitude, then the rest).
+        Index("ix_posting_place", "latitude", "longitude", "deadline", "posted_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(
@@ -59,7 +64,8 @@ class Posting(Base):
     apply_email: Mapped[str | None] = mapped_column(String(254))
     contact_name: Mapped[str | None] = mapped_column(String(200))
     contact_phone: Mapped[str | None] = mapped_column(String(40))
-    posted_on: Mapped[date | None] = mapped_column(Date, index=True)
+    # The day of posting (the import's date when the source has none): the search's order.
+    posted_on: Mapped[date] = mapped_column(Date, index=True, default=date.today)
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()

@@ -143,6 +143,20 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_posting_posted_on"), ["posted_on"], unique=False
         )
+        batch_op.create_index(
+            "ix_posting_place",
+            ["latitude", "longitude", "deadline", "posted_on"],
+            unique=False,
+        )
+    # Postings from before: posted the day they were stored.
+    day = (
+        "date(created_at)"
+        if op.get_bind().dialect.name == "sqlite"
+        else "CAST(created_at AS DATE)"
+    )
+    op.execute(f"UPDATE posting SET posted_on = {day} WHERE posted_on IS NULL")
+    with op.batch_alter_table("posting", schema=None) as batch_op:
+        batch_op.alter_column("posted_on", existing_type=sa.Date(), nullable=False)
 
     create_search_index()
 
@@ -150,6 +164,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     drop_search_index()
     with op.batch_alter_table("posting", schema=None) as batch_op:
+        batch_op.drop_index("ix_posting_place")
         batch_op.drop_index(batch_op.f("ix_posting_posted_on"))
         batch_op.drop_column("posted_on")
         batch_op.drop_column("contact_phone")
@@ -175,7 +190,10 @@ def downgrade() -> None:
 
 
 # The text a posting is found by: its title, employer, town and description.
-_SQLITE_TEXT = "{row}.title || ' ' || {row}.employer || ' ' || {row}.city || ' ' || {row}.description"
+_SQLITE_TEXT = (
+    "{row}.title || ' ' || {row}.employer || ' ' || {row}.city || ' ' "
+    "|| {row}.description"
+)
 _PG_VECTOR = (
     "to_tsvector('danish'::regconfig, title || ' ' || employer || ' ' || city "
     "|| ' ' || description)"

@@ -257,7 +257,7 @@ def alert_delete(alert_id: int) -> Response:
     return redirect(url_for("jobs.alerts"))
 
 
-@bp.route("/jobagenter/afmeld/<token>", methods=["GET", "POST"])
+@bp.route("/jobagenter/afmeld/<string:token>", methods=["GET", "POST"])
 @public
 def alert_unsubscribe(token: str) -> str | Response:
     """The alert's secret link: stop the alert without logging in (GET asks, POST stops,

@@ -211,6 +211,10 @@ def test_the_algorithms_page_is_public_in_danish_and_english(
 def test_the_algorithms_page_points_to_the_list_without_sorting(get_page) -> None:
     page = get_page("/algoritmer")
     text = " ".join(page.get_text(" ").split())
-    assert "Alle aktuelle opslag findes også i jobsøgningen, uden denne sortering" in text
+    assert (
+        "Alle aktuelle opslag findes også i jobsøgningen, uden denne sortering" in text
+    )
     link = page.find("a", href="/job")
-    assert link.get_text(strip=True) == "Søg i alle aktuelle opslag, uden vores sortering"
+    assert (
+        link.get_text(strip=True) == "Søg i alle aktuelle opslag, uden vores sortering"
+    )

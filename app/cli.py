@@ -15,7 +15,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from app import migrate
 from app.db import get_session, transaction
-from app.jobs import postings
+from app.jobs import alerts, postings
 from app.ml.semantic import embeddings_available
 from app.segmentation import fairness, model_store, screening
 from app.taxonomy import importer
@@ -25,6 +25,7 @@ demo_cli = AppGroup("demo", help="Synthetic demo data.")
 taxonomy_cli = AppGroup("taxonomy", help="The occupation and skill taxonomy (ESCO).")
 postings_cli = AppGroup("postings", help="Job postings.")
 ml_cli = AppGroup("ml", help="Models: train, evaluate, fairness audit.")
+jobs_cli = AppGroup("jobs", help="The public job search and job alerts.")
 
 
 @db_cli.command("upgrade")
@@ -102,6 +103,14 @@ def postings_import(path: str, source: str | None, semantic: bool) -> None:
     for problem in report.problems:
         click.echo(f"line {problem.line}: {problem.reason}", err=True)
     click.echo(report.summary())
+
+
+@jobs_cli.command("alerts")
+def jobs_alerts() -> None:
+    """Run the job alerts (daily): new matching postings go to the citizens' lists."""
+    with transaction() as session:
+        run = alerts.run_all(session)
+    click.echo(f"{run.alerts:,} job alerts run; {run.new_postings:,} new jobs found.")
 
 
 MODELS = click.Choice(["segmentation"])
@@ -231,5 +240,6 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(taxonomy_cli)
     app.cli.add_command(postings_cli)
+    app.cli.add_command(jobs_cli)
     app.cli.add_command(ml_cli)
     app.cli.add_command(screen)

@@ -20,6 +20,7 @@ NAVIGATION: dict[Role, tuple[tuple[str, Any], ...]] = {
         ("portal.dashboard", lazy_gettext("My page")),
         ("cv.overview", lazy_gettext("My CV")),
         ("jobs.for_you", lazy_gettext("Jobs for you")),
+        ("jobs.search_jobs", lazy_gettext("Find a job")),
         ("jobs.alternatives", lazy_gettext("Other options")),
         ("jobsearch.joblog", lazy_gettext("Job-search log")),
         ("jobsearch.plan", lazy_gettext("My plan")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 import app.models  # noqa: F401  (registers every table on Base.metadata)
-from app.db import Base, make_engine
+from app.db import Base, include_name, make_engine
 
 config = context.config
 target_metadata = Base.metadata
@@ -50,6 +50,7 @@ def _run_with(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

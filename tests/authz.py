@@ -11,6 +11,7 @@ from app.models import Role
 from tests.casework.authz_routes import casework_cases
 from tests.consent.authz_routes import consent_cases
 from tests.cv.authz_routes import cv_cases
+from tests.jobs.authz_routes import jobs_cases
 from tests.jobsearch.authz_routes import jobsearch_cases
 from tests.onboarding.authz_routes import onboarding_cases
 from tests.route_cases import RouteCase
@@ -33,11 +34,6 @@ ROUTES: list[RouteCase] = [
     # Job matching: postings are public data, and each page shows only the logged-in
     # citizen's own matches (nothing in the URL names a citizen), so no `foreign`.
     RouteCase("jobs.for_you", allowed=frozenset({Role.CITIZEN})),
-    RouteCase(
-        "jobs.posting",
-        allowed=frozenset({Role.CITIZEN}),
-        url=lambda world: "/job/999999999",
-    ),
     RouteCase("jobs.alternatives", allowed=frozenset({Role.CITIZEN})),
     RouteCase(
         "taxonomy.suggest_occupations",
@@ -48,6 +44,7 @@ ROUTES: list[RouteCase] = [
     ),
     *cv_cases(),
     *jobsearch_cases(),
+    *jobs_cases(),
     *consent_cases(),
     *onboarding_cases(),
     RouteCase("marketplace.provider_home", allowed=frozenset({Role.PROVIDER})),

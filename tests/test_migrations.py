@@ -7,7 +7,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
-from app.db import Base, make_engine
+from app.db import Base, include_name, make_engine
 from app.migrate import alembic_config
 from app.models import Municipality
 
@@ -21,7 +21,12 @@ def test_migrated_schema_matches_models(database_url: str) -> None:
     engine = make_engine(database_url)
     with engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "render_as_batch": True}
+            connection,
+            opts={
+                "compare_type": True,
+                "render_as_batch": True,
+                "include_name": include_name,
+            },
         )
         diff = compare_metadata(context, Base.metadata)
     engine.dispose()

@@ -27,6 +27,7 @@ from app.onboarding.services import user_needs_onboarding
 from app.pagination import page_number
 from app.security import public, start_session
 from app.templating import START_PAGES
+from app.urls import safe_next
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 
@@ -42,12 +43,17 @@ def _login_failed(response: Response) -> bool:
 def _begin_session(user: User) -> Response:
     # A language chosen before logging in wins; else the account's (app.extensions).
     lang = session.get("lang") or user.locale
+    # The page that asked for the log-in (a public posting's "Gem job"), to return to.
+    back = safe_next(session.get("login_next"), "")
     session.clear()
     if lang:
         session["lang"] = lang
     login_user(user)
     start_session()
     services.record_login(get_session(), user)
+    if back:
+        # Back to what the person was doing (the guide waits on Min side for later).
+        return redirect(back)
     if user.role is Role.CITIZEN and user_needs_onboarding(get_session(), user.id):
         # First log-in, or the guide is unfinished: resume it (every page stays open).
         return redirect(url_for("onboarding.start"))
@@ -57,7 +63,10 @@ def _begin_session(user: User) -> Response:
 @bp.get("/log-ind")
 @public
 def login() -> str:
-    """Choose how to log in."""
+    """Choose how to log in (`next`: a page on this site to come back to afterwards)."""
+    back = safe_next(request.args.get("next"), "")
+    if back:
+        session["login_next"] = back
     return render_template(
         "auth/login.html",
         mitid_configured=oidc.is_configured(),

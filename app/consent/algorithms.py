@@ -25,6 +25,8 @@ class Algorithm:
     object_or_complain: Any
     version: str | None = None
     status: Any = None
+    # (endpoint, link text) of the same information without the algorithm, if there is one.
+    without_it: tuple[str, Any] | None = None
 
 
 OBJECT_TO_PROFILING = _l(
@@ -63,12 +65,17 @@ ALGORITHMS: tuple[Algorithm, ...] = (
             "your obligations."
         ),
         object_or_complain=_l(
-            "The list is always sorted by how well the postings fit you: Jobunivers "
-            "has no list of all postings without this sorting. You can change what "
-            "the sorting builds on: the distance, the working hours and the "
-            "occupation, and what is in your CV."
+            "Jobs for you is sorted by how well the postings fit you. Every current "
+            "posting is also in the job search, without this sorting: newest first, "
+            "or by deadline or distance, as you choose. You can change what the "
+            "sorting builds on: the distance, the working hours and the occupation, "
+            "and what is in your CV."
         ),
         version=MATCHING_VERSION,
+        without_it=(
+            "jobs.search_jobs",
+            _l("Search every current posting, without our sorting"),
+        ),
     ),
     Algorithm(
         slug="segmentering",

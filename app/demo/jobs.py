@@ -2,8 +2,9 @@
 
 No employer named here exists; the names are built from templates so they look like
 Danish firms and institutions ("Brødrene Holm Tømrer ApS", "Plejecentret Egely").
-Every posting has source="demo", synthetic=True and no URL. Postings are drawn from
-their own seeded Random, so adding them leaves the demo people unchanged.
+Every posting has source="demo", synthetic=True and no URL of its own; its application
+form or e-mail address and its contact are made up under demo.jobunivers.dk. Postings are
+drawn from their own seeded Random, so adding them leaves the demo people unchanged.
 
 The date of loading is the only input that is not seeded: deadlines fall 10 to 60 days
 after it (so the postings are current when the demo is tried) and postings are dated
@@ -14,6 +15,7 @@ The occupations come from app.demo.occupations, the texts from app.data.demo_pos
 from __future__ import annotations
 
 import itertools
+import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from random import Random
@@ -42,6 +44,7 @@ from app.data.demo_postings import (
 from app.data.geo_tables import POPULATION
 from app.db import bulk_insert
 from app.demo.occupations import DemoOccupation, OccupationPool, lower_first
+from app.demo.people import DEMO_DOMAIN, slugify
 from app.demo.sizes import SMALL_CITIZEN_MUNICIPALITIES, apportion
 from app.geo import PostcodeInfo
 from app.models import Hours, Posting, PostingSkill
@@ -85,6 +88,48 @@ def posting_counts(size: str) -> dict[int, int]:
 def danish_date(day: date) -> str:
     """A date as Danish text: 1. december 2026."""
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def _how_to_apply(employer: str, serial: int) -> dict[str, str | None]:
+    """The employer's (made-up) application channel and contact, from its name and the
+    posting's number alone, so the seeded draws of everything else stay as they were.
+
+    Two in three postings have an application form at <employer>.demo.jobunivers.dk,
+    the rest an e-mail address there; every posting names a contact person whose phone
+    number starts with +45 00, which no Danish number does.
+    """
+    domain = f"{slugify(employer)[:50].strip('-') or 'firma'}.{DEMO_DOMAIN}"
+    digest = zlib.crc32(f"{employer}|{serial}".encode())
+    first = _CONTACT_FIRST[digest % len(_CONTACT_FIRST)]
+    last = demo_names.DANISH_LAST_NAMES[(digest >> 8) % 40][0]
+    digits = f"{digest % 1_000_000:06d}"
+    by_form = serial % 3 != 0
+    return {
+        "apply_url": f"https://{domain}/job/{serial}" if by_form else None,
+        "apply_email": None if by_form else f"job@{domain}",
+        "contact_name": f"{first} {last}",
+        "contact_phone": f"+45 00 {digits[:2]} {digits[2:4]} {digits[4:]}",
+    }
+
+
+_CONTACT_FIRST = (
+    "Anne",
+    "Mette",
+    "Louise",
+    "Camilla",
+    "Sara",
+    "Ida",
+    "Lars",
+    "Peter",
+    "Jens",
+    "Mikkel",
+    "Rasmus",
+    "Ahmed",
+    "Fatima",
+    "Ali",
+    "Maria",
+    "Jonas",
+)
 
 
 def _town(city: str) -> str:
@@ -156,6 +201,8 @@ class PostingGenerator:
             "hours": hours,
             "deadline": deadline,
             "url": None,
+            **_how_to_apply(employer, serial),
+            "posted_on": posted,
             "synthetic": True,
             "created_at": datetime.combine(posted, time(8, 0), tzinfo=UTC),
         }

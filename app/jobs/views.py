@@ -1,8 +1,9 @@
-"""The citizen's job pages: "Job til dig", one posting, and "Andre muligheder"."""
+"""The citizen's job pages: "Job til dig" and "Andre muligheder" (the public search, the
+posting, saved jobs and alerts are in app.jobs.public_views)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, render_template, request
 from werkzeug.wrappers import Response
 
 from app.db import get_session
@@ -49,18 +50,6 @@ def for_you() -> Response:
     )
 
 
-@bp.get("/job/<int:posting_id>")
-@role_required(Role.CITIZEN)
-def posting(posting_id: int) -> str:
-    """One current posting with the reasons it fits (or does not fit) the citizen."""
-    match = queries.posting_detail(
-        get_session(), current_citizen_id(), posting_id, lang=current_lang()
-    )
-    if match is None:
-        abort(404)
-    return render_template("jobs/posting.html", match=match)
-
-
 @bp.get("/andre-muligheder")
 @role_required(Role.CITIZEN)
 def alternatives() -> str:
@@ -71,3 +60,7 @@ def alternatives() -> str:
     return render_template(
         "jobs/alternatives.html", result=result, search=SuggestionForm()
     )
+
+
+# The public search, the posting, saved jobs and alerts add their routes to bp.
+from app.jobs import public_views  # noqa: E402,F401

@@ -23,7 +23,14 @@ from app.models.consent import (
     DataExport,
     ProfilingObjection,
 )
-from app.models.jobs import Hours, Posting, PostingSkill
+from app.models.jobs import (
+    Hours,
+    JobAlert,
+    JobNotification,
+    Posting,
+    PostingSkill,
+    SavedJob,
+)
 from app.models.jobsearch import (
     ContactRequest,
     ContactStatus,
@@ -130,7 +137,10 @@ __all__ = [
     "PlanItem",
     "PlanKind",
     "PlanStatus",
+    "JobAlert",
+    "JobNotification",
     "Posting",
+    "SavedJob",
     "PostingSkill",
     "ProfilingObjection",
     "ProtectedAttributes",

@@ -11,6 +11,8 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
+    Integer,
     String,
     Text,
     UniqueConstraint,
@@ -32,7 +34,11 @@ class Hours(enum.StrEnum):
 
 class Posting(Base):
     __tablename__ = "posting"
-    __table_args__ = (UniqueConstraint("source", "external_id"),)
+    __table_args__ = (
+        UniqueConstraint("source", "external_id"),
+        # The search by distance reads only this index (a box on latitude, then the rest).
+        Index("ix_posting_place", "latitude", "longitude", "deadline", "posted_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(
@@ -55,6 +61,14 @@ class Posting(Base):
     hours: Mapped[Hours] = mapped_column(value_enum(Hours, length=10))
     deadline: Mapped[date | None] = mapped_column(Date, index=True)
     url: Mapped[str | None] = mapped_column(String(500))
+    # How to apply, where the source says: the employer's application form, an e-mail
+    # address, a contact person and phone; and the day the posting was published.
+    apply_url: Mapped[str | None] = mapped_column(String(500))
+    apply_email: Mapped[str | None] = mapped_column(String(254))
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    # The day of posting (the import's date when the source has none): the search's order.
+    posted_on: Mapped[date] = mapped_column(Date, index=True, default=date.today)
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
@@ -83,3 +97,59 @@ class PostingSkill(Base):
     origin: Mapped[str] = mapped_column(String(10), default="given")
     # How sure the extraction was (0-1); None for given skills.
     confidence: Mapped[float | None] = mapped_column(Float)
+
+
+class SavedJob(Base):
+    """A posting a citizen saved ("Gem job") to come back to."""
+
+    __tablename__ = "saved_job"
+    __table_args__ = (UniqueConstraint("citizen_id", "posting_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(
+        ForeignKey("citizen.id", ondelete="CASCADE"), index=True
+    )
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("posting.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class JobAlert(Base):
+    """A saved search: new postings matching its query string are collected daily."""
+
+    __tablename__ = "job_alert"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(
+        ForeignKey("citizen.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    # The search's query string as /job reads it (the same URL shows the same list).
+    query: Mapped[str] = mapped_column(String(2000))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Postings with a larger id than this have not been looked at for the alert yet.
+    last_posting_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_run_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The secret in the alert's "stop" link, which works without logging in.
+    unsubscribe_token: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class JobNotification(Base):
+    """A new posting an alert found, in the citizen's in-app notification list."""
+
+    __tablename__ = "job_notification"
+    __table_args__ = (UniqueConstraint("alert_id", "posting_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(
+        ForeignKey("citizen.id", ondelete="CASCADE"), index=True
+    )
+    alert_id: Mapped[int] = mapped_column(
+        ForeignKey("job_alert.id", ondelete="CASCADE"), index=True
+    )
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("posting.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.dialogue import services as dialogue
 from app.jobs import queries as jobs
+from app.jobs import services as job_services
 from app.jobsearch import services as jobsearch
 from app.models import (
     Assessment,
@@ -50,6 +51,8 @@ class JobsCard:
     matches: tuple[jobs.JobMatch, ...]
     total: int
     empty_profile: bool
+    saved: int = 0
+    new_from_alerts: tuple[job_services.Notification, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,12 +78,16 @@ def onboarding_card(session: Session, citizen_id: int) -> OnboardingCard:
 
 
 def jobs_card(session: Session, citizen_id: int, lang: str) -> JobsCard:
-    """The three best current matches."""
+    """The three best current matches, the saved jobs and what the alerts found."""
     result = jobs.jobs_for(session, citizen_id, per_page=TOP_JOBS, lang=lang)
     return JobsCard(
         matches=tuple(result.items[:TOP_JOBS]),
         total=result.total,
         empty_profile=result.empty_profile,
+        saved=len(job_services.saved_jobs(session, citizen_id)),
+        new_from_alerts=tuple(
+            job_services.notifications_for(session, citizen_id, limit=TOP_JOBS)
+        ),
     )
 
 

@@ -22,6 +22,7 @@ PAGES: dict[str, list[str]] = {
         "/algoritmer",
         "/tal-med-en-medarbejder",
         "/algoritmer/segmentering",
+        "/job",
         *FOOTER_PAGES,
     ],
     "citizen": [
@@ -54,6 +55,9 @@ PAGES: dict[str, list[str]] = {
         "/mit-cv/personlige-kompetencer",
         "/mit-cv/koerekort",
         "/mit-cv/synlighed",
+        "/job",
+        "/gemte-job",
+        "/jobagenter",
         *FOOTER_PAGES,
     ],
     "caseworker": [
@@ -115,6 +119,17 @@ STATES: dict[str, list[State]] = {
             submit="footer button[name=lang][aria-current]",
             break_csrf=True,
         ),
+        # The public job search: words, filters and distance order, nothing found,
+        # errors, and one posting (the demo's first; current for weeks after loading).
+        State("job-search-words", "/job?q=sygeplejersker", 200),
+        State(
+            "job-search-filters",
+            "/job?q=lager&municipality=101&hours=full&postcode=2200&distance=25&sort=distance",
+            200,
+        ),
+        State("job-search-nothing", "/job?q=xylofonstemmer", 200),
+        State("job-search-errors", "/job?postcode=12&distance=10", 200),
+        State("job-posting", "/job/1", 200),
         State(
             "staff-login-errors",
             "/log-ind/medarbejder",
@@ -128,6 +143,13 @@ STATES: dict[str, list[State]] = {
         State("suggest-occupations", "/forslag/stillinger?q=sygeplejeske", 200),
         State("suggest-skills", "/forslag/kompetencer?q=kommunikation", 200),
         State("jobs-filter-errors", "/job-til-dig?distance=abc", 200),
+        State("job-posting-citizen", "/job/1", 200),
+        State(
+            "job-alert-errors",
+            "/job?q=kok",
+            200,
+            submit=".job-alert-offer button[type=submit]",
+        ),
         State("access-log-filter-errors", "/mine-data/hvem-har-set?since=abc", 200),
         # A card of Min side as a page of its own (the no-JavaScript link target).
         State("dashboard-card", "/min-side/kort/joblog", 200),

@@ -208,7 +208,13 @@ def test_the_algorithms_page_is_public_in_danish_and_english(
     assert text.count("Model version") == 2
 
 
-def test_the_algorithms_page_promises_no_list_that_does_not_exist(get_page) -> None:
-    text = " ".join(get_page("/algoritmer").get_text(" ").split())
-    assert "uden sorteringen" not in text
-    assert "Jobunivers har ingen liste over alle opslag uden denne sortering" in text
+def test_the_algorithms_page_points_to_the_list_without_sorting(get_page) -> None:
+    page = get_page("/algoritmer")
+    text = " ".join(page.get_text(" ").split())
+    assert (
+        "Alle aktuelle opslag findes også i jobsøgningen, uden denne sortering" in text
+    )
+    link = page.find("a", href="/job")
+    assert (
+        link.get_text(strip=True) == "Søg i alle aktuelle opslag, uden vores sortering"
+    )

@@ -1,6 +1,6 @@
 """Registry entries for the job search.
 
-Tables: job_log_entry, plan_item, contact_request.
+Tables: job_log_entry, plan_item, contact_request, saved_job, job_alert, job_notification.
 
 The job-search log is control data: the job centre uses it to check availability for
 work (and to help, as the caseworker sees the search). The plan and the requests to talk
@@ -65,7 +65,25 @@ def _contact(column: str, label: Any, source: Source = Source.SELF_DECLARED) -> 
     )
 
 
+def _jobs(
+    table: str, column: str, label: Any, source: Source = Source.SELF_DECLARED
+) -> Any:
+    return PersonalField(
+        table,
+        column,
+        label,
+        Category.JOB_SEARCH,
+        source=source,
+        purposes=HELP,
+        legal_basis=LAB,
+        retention=WHILE_REGISTERED,
+    )
+
+
 TABLES: dict[str, Any] = {
+    "saved_job": _l("Jobs you have saved"),
+    "job_alert": _l("Your job alerts"),
+    "job_notification": _l("New jobs your job alerts found"),
     "job_log_entry": _l("Entries in your job-search log"),
     "plan_item": _l("Goals and activities in your plan"),
     "contact_request": _l("Requests to talk to a person"),
@@ -109,4 +127,37 @@ FIELDS: tuple[PersonalField, ...] = (
         "handled_by_user_id",
         "the caseworker who handled it (shown in the change history)",
     ),
+    # saved_job
+    _technical("saved_job", "id", "primary key"),
+    _technical("saved_job", "citizen_id", "links the row to you"),
+    _jobs("saved_job", "posting_id", _l("The job you saved")),
+    _jobs("saved_job", "created_at", _l("When you saved the job"), Source.SYSTEM),
+    # job_alert
+    _technical("job_alert", "id", "primary key"),
+    _technical("job_alert", "citizen_id", "links the row to you"),
+    _jobs("job_alert", "name", _l("The name of your job alert")),
+    _jobs("job_alert", "query", _l("What your job alert searches for")),
+    _jobs("job_alert", "created_at", _l("When you made the job alert"), Source.SYSTEM),
+    _technical("job_alert", "last_posting_id", "marks how far the alert has looked"),
+    _technical("job_alert", "unsubscribe_token", "the secret of the alert's stop link"),
+    _jobs(
+        "job_alert", "last_run_at", _l("When the job alert last looked"), Source.SYSTEM
+    ),
+    # job_notification
+    _technical("job_notification", "id", "primary key"),
+    _technical("job_notification", "citizen_id", "links the row to you"),
+    _technical("job_notification", "alert_id", "links the job to your job alert"),
+    _jobs(
+        "job_notification",
+        "posting_id",
+        _l("A new job your alert found"),
+        Source.SYSTEM,
+    ),
+    _jobs(
+        "job_notification",
+        "created_at",
+        _l("When your job alert found the job"),
+        Source.SYSTEM,
+    ),
+    _jobs("job_notification", "seen_at", _l("When you saw the new job"), Source.SYSTEM),
 )

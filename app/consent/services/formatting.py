@@ -41,7 +41,14 @@ from app.cv.labels import DRIVING_LICENCE_LABELS, PERSONAL_COMPETENCES, language
 from app.db import Base
 from app.i18n import format_day, format_iso, format_stored, format_when, number
 from app.labels import SCREENING_LANGUAGE_LABELS, enum_label
-from app.models import LanguageLevel, Municipality, Occupation, Provider, Skill
+from app.models import (
+    LanguageLevel,
+    Municipality,
+    Occupation,
+    Posting,
+    Provider,
+    Skill,
+)
 from app.taxonomy.services import INDUSTRY_NAMES, label_for
 
 # Stored as text in the change history and in correction requests: (table, field) of
@@ -85,6 +92,8 @@ class Presenter:
             ("citizen_occupation", "occupation_id"): self._concept("occupation"),
             ("work_experience", "occupation_id"): self._concept("occupation"),
             ("consent_event", "provider_id"): self._provider,
+            ("saved_job", "posting_id"): self._posting,
+            ("job_notification", "posting_id"): self._posting,
             ("consent_event", "given"): lambda v, _row: str(CONSENT_GIVEN_LABELS[v]),
             ("job_preferences", "max_distance_km"): lambda v, _row: f"{v} km",
             ("user_account", "locale"): self._language,
@@ -184,6 +193,9 @@ class Presenter:
     def _provider(self, value: int, _row: dict[str, Any]) -> str:
         return self._name("provider", value)[0]
 
+    def _posting(self, value: int, _row: dict[str, Any]) -> str:
+        return self._name("posting", value)[0]
+
     def _concept(self, kind: str) -> Callable[[Any, dict[str, Any]], str]:
         return lambda value, _row: self._concept_name(kind, value)[0]
 
@@ -230,8 +242,12 @@ class Presenter:
 
     def _name(self, kind: str, key: int) -> tuple[str, str | None]:
         if (kind, key) not in self._names:
-            model = {"municipality": Municipality, "provider": Provider}[kind]
-            name = self.session.scalar(select(model.name).where(model.id == key))
+            if kind == "posting":
+                row = self.session.get(Posting, key)
+                name = f"{row.title}, {row.employer}" if row is not None else None
+            else:
+                model = {"municipality": Municipality, "provider": Provider}[kind]
+                name = self.session.scalar(select(model.name).where(model.id == key))
             self._names[(kind, key)] = (name or _("Unknown"), None)
         return self._names[(kind, key)]
 

@@ -22,6 +22,7 @@ from app.forms import ConfirmForm
 from app.htmx import render_page_or_partial
 from app.i18n import current_lang
 from app.jobs import queries, search, services
+from app.jobs.inference import posting_skills_shown
 from app.jobs.search_forms import AlertForm, JobSearchForm
 from app.jobs.views import bp
 from app.jobsearch import services as joblog
@@ -101,6 +102,7 @@ def posting(posting_id: int) -> str:
         saved=saved,
         applied=posting_id in web_session.get(APPLIED_KEY, []),
         action=ConfirmForm(),
+        skills=posting_skills_shown(session, posting_id, lang),
     )
 
 

@@ -298,3 +298,16 @@ def test_with_the_semantic_extra_skills_are_ranked_by_the_hybrid(
     posting = db.scalars(select(Posting).where(Posting.source == "jobsite")).one()
     assert {uri for uri, _, _ in _skills(db, posting.id)} >= {FORKLIFT}
     assert list(cache.glob("labels-p-*.npy"))
+
+
+def test_a_postings_page_says_which_skills_were_found_in_its_text(
+    db, taxonomy, tmp_path, client
+) -> None:
+    path = tmp_path / "opslag.json"
+    path.write_text(json.dumps([_json_ld()]), encoding="utf-8")
+    import_postings(db, path, source="jobsite")
+    posting = db.scalars(select(Posting).where(Posting.source == "jobsite")).one()
+    html = client.get(f"/job/{posting.id}").get_data(as_text=True)
+    assert "Kompetencer, jobbet efterspørger" in html
+    assert "køre gaffeltruck" in html
+    assert "Fundet i opslagets tekst" in html

@@ -103,6 +103,8 @@ class State:
     submit: str | None = None
     # Replace the form's CSRF token with a wrong one before pressing `submit`.
     break_csrf: bool = False
+    # CSS selector of the radios or checkboxes to clear before pressing `submit`.
+    uncheck: str | None = None
 
 
 STATES: dict[str, list[State]] = {
@@ -139,11 +141,14 @@ STATES: dict[str, list[State]] = {
         State(
             "plan-errors", "/min-plan/ny", 200, submit="main form button[type=submit]"
         ),
+        # The form chooses the citizen's preferred channel: without one it is an error
+        # (with it, pressing the button would send a request to talk to a person).
         State(
             "contact-errors",
             "/tal-med-en-medarbejder",
             200,
             submit="main form button[type=submit]",
+            uncheck="main input[name=channel]",
         ),
         State(
             "cv-job-errors",

@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from flask import Flask
 from sqlalchemy.engine import Engine
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from app import create_app
+from tests.browser.crawl import Crawl, crawl
 from tests.browser.seed import STAFF_EMAILS, seed_users
 from tests.databases import create_database, drop_database, sibling_url
 from tests.factories import TEST_PASSWORD
@@ -239,3 +241,19 @@ def tab_for(
     yield get
     for tab in current.values():
         tab.page.context.close()
+
+
+@pytest.fixture(scope="session")
+def crawl_for(app: Flask) -> Callable[[Tab, str], Crawl]:
+    """The crawl of a role from its start page, once per worker, with the cookies of
+    the role's tab (tests/browser/crawl.py)."""
+    crawls: dict[str, Crawl] = {}
+
+    def get(tab: Tab, role: str) -> Crawl:
+        if role not in crawls:
+            start = START_PATHS.get(role, "/")
+            request = tab.page.context.request
+            crawls[role] = crawl(request, tab.base_url, start, app.url_map)
+        return crawls[role]
+
+    return get

@@ -12,7 +12,7 @@ from flask import Flask
 
 from tests.browser.checks import WIDTHS, page_problems
 from tests.browser.conftest import Tab
-from tests.browser.pages import EXCLUDED, PAGES, ROLES, STATES, State
+from tests.browser.pages import CRAWLED, EXCLUDED, PAGES, ROLES, STATES, State
 
 LANGUAGES = ("da", "en")
 
@@ -80,14 +80,18 @@ def test_page_is_accessible(
 
 
 def test_every_page_is_in_the_registry(app: Flask) -> None:
-    """Each GET route without URL parameters is swept for some role, or excluded."""
-    listed = {path for paths in PAGES.values() for path in paths}
+    """Each GET route is swept for some role (from the fixed list without parameters,
+    by the crawl with them), or excluded."""
     routes = {
-        rule.rule
+        rule.rule: bool(rule.arguments)
         for rule in app.url_map.iter_rules()
-        if "GET" in (rule.methods or set()) and not rule.arguments
+        if "GET" in (rule.methods or set())
     }
-    forgotten = routes - listed - set(EXCLUDED)
+    listed = {path for paths in PAGES.values() for path in paths}
+    crawled = {path for paths in CRAWLED.values() for path in paths}
+    forgotten = {rule for rule, ids in routes.items() if not ids} - listed
+    forgotten |= {rule for rule, ids in routes.items() if ids} - crawled
+    forgotten -= set(EXCLUDED)
     assert not forgotten, f"add these pages to tests/browser/pages.py: {forgotten}"
-    stale = (listed | set(EXCLUDED)) - routes
+    stale = (listed | crawled | set(EXCLUDED)) - set(routes)
     assert not stale, f"tests/browser/pages.py lists pages that do not exist: {stale}"

@@ -1,0 +1,80 @@
+"""The sweep beyond its fixed list: each role's crawl (tests/browser/crawl.py) reaches
+the pages behind links with ids, and every page it reaches that the fixed list does
+not name is checked as the fixed pages are.
+
+The test ids begin with the role and language, as the sweep's, so that one worker runs
+them in the Chromium context of that role and language (tests/running.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.browser.checks import WIDTHS, page_problems
+from tests.browser.conftest import Tab
+from tests.browser.crawl import Crawl, CrawledPage
+from tests.browser.pages import CRAWLED, PAGES, ROLES
+
+LANGUAGES = ("da", "en")
+TabFor = Callable[[str, str, int], Tab]
+CrawlFor = Callable[[Tab, str], Crawl]
+
+
+def _params(name: str) -> list[Any]:
+    return [
+        pytest.param(role, lang, id=f"{role}-{lang}-{name}")
+        for role in ROLES
+        for lang in LANGUAGES
+    ]
+
+
+def _open(tab: Tab, page: CrawledPage) -> list[str]:
+    tab.console_errors.clear()
+    url = tab.base_url + page.path
+    response = tab.page.goto(url)
+    if response is None or response.status != 200:
+        return [f"status {response and response.status}"]
+    if tab.page.url != url:
+        return [f"redirected to {tab.page.url}"]
+    return []
+
+
+def _report(problems: dict[str, list[str]]) -> str:
+    return "\n\n".join(
+        f"{where}:\n" + "\n".join(found) for where, found in problems.items() if found
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("role", "lang"), _params("crawl"))
+def test_crawled_pages_pass_the_sweep(
+    tab_for: TabFor, crawl_for: CrawlFor, role: str, lang: str
+) -> None:
+    """The crawl finds no broken link and reaches its routes; each page it reaches
+    that the fixed list names for no role (those with an id in their address) passes
+    the sweep's checks at both widths."""
+    tab = tab_for(role, lang, max(WIDTHS))
+    found = crawl_for(tab, role)
+    problems: dict[str, list[str]] = {
+        "the crawl": [f"broken: {b}" for b in found.broken]
+    }
+    missing = sorted(set(CRAWLED.get(role, [])) - found.keys)
+    if missing:
+        problems["the crawl"].append(f"no longer reaches {missing}")
+    listed = {path for paths in PAGES.values() for path in paths}
+    for page in found.pages:
+        if page.key in listed:
+            continue
+        # Loaded wide, then narrowed (as a phone turned upright): the layout is CSS's.
+        tab = tab_for(role, lang, max(WIDTHS))
+        problems[page.path] = _open(tab, page)
+        if problems[page.path]:
+            continue
+        for width in sorted(WIDTHS, reverse=True):
+            tab = tab_for(role, lang, width)
+            problems[f"{page.path} at {width} px"] = page_problems(
+                tab, role, lang, once=width == min(WIDTHS)
+            )
+    assert not _report(problems), _report(problems)

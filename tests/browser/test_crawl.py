@@ -1,6 +1,7 @@
 """The sweep beyond its fixed list: each role's crawl (tests/browser/crawl.py) reaches
 the pages behind links with ids, and every page it reaches that the fixed list does
-not name is checked as the fixed pages are.
+not name is checked as the fixed pages are; and on every page the keyboard shows where
+the focus is.
 
 The test ids begin with the role and language, as the sweep's, so that one worker runs
 them in the Chromium context of that role and language (tests/running.py)."""
@@ -13,9 +14,10 @@ from typing import Any
 import pytest
 
 from tests.browser.checks import WIDTHS, page_problems
-from tests.browser.conftest import Tab
+from tests.browser.conftest import START_PATHS, Tab
 from tests.browser.crawl import Crawl, CrawledPage
-from tests.browser.pages import CRAWLED, PAGES, ROLES
+from tests.browser.keyboard import keyboard_problems
+from tests.browser.pages import CRAWLED, FOOTER_PAGES, PAGES, ROLES
 
 LANGUAGES = ("da", "en")
 TabFor = Callable[[str, str, int], Tab]
@@ -77,4 +79,29 @@ def test_crawled_pages_pass_the_sweep(
             problems[f"{page.path} at {width} px"] = page_problems(
                 tab, role, lang, once=width == min(WIDTHS)
             )
+    assert not _report(problems), _report(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("role", "lang"), _params("keyboard"))
+def test_the_focus_shows_on_every_tab_stop(
+    tab_for: TabFor, crawl_for: CrawlFor, role: str, lang: str
+) -> None:
+    """On every page the role reaches, the skip link leads into main and each Tab stop
+    after it shows the focus; on the start page the walk goes through the header. Each
+    page is walked once, in Danish and English by turns, so the two languages' workers
+    share the walk (the footer's pages for the anonymous visitor only: main is the same
+    for every role)."""
+    tab = tab_for(role, lang, max(WIDTHS))
+    pages = [
+        page
+        for page in crawl_for(tab, role).pages
+        if role == "anonymous" or page.key not in FOOTER_PAGES
+    ]
+    problems: dict[str, list[str]] = {}
+    start = START_PATHS.get(role, "/")
+    for page in pages[LANGUAGES.index(lang) :: len(LANGUAGES)]:
+        problems[page.path] = _open(tab, page) or keyboard_problems(
+            tab, header=page.path == start
+        )
     assert not _report(problems), _report(problems)

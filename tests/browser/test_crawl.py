@@ -1,7 +1,8 @@
 """The sweep beyond its fixed list: each role's crawl (tests/browser/crawl.py) reaches
 the pages behind links with ids, and every page it reaches that the fixed list does
-not name is checked as the fixed pages are; and on every page the keyboard shows where
-the focus is.
+not name is checked as the fixed pages are; on every page the keyboard shows where the
+focus is; and every combobox, opened with a typed query at 320 px and kept open at 390
+and 1280 px, leaves the page accessible and without sideways scrolling.
 
 The test ids begin with the role and language, as the sweep's, so that one worker runs
 them in the Chromium context of that role and language (tests/running.py)."""
@@ -13,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser.checks import WIDTHS, page_problems
+from tests.browser.checks import NARROWEST, WIDTHS, page_problems
+from tests.browser.comboboxes import open_list_problems
 from tests.browser.conftest import START_PATHS, Tab
 from tests.browser.crawl import Crawl, CrawledPage
 from tests.browser.keyboard import keyboard_problems
@@ -104,4 +106,23 @@ def test_the_focus_shows_on_every_tab_stop(
         problems[page.path] = _open(tab, page) or keyboard_problems(
             tab, header=page.path == start
         )
+    assert not _report(problems), _report(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("role", "lang"), _params("comboboxes"))
+def test_every_open_combobox_fits_the_page(
+    tab_for: TabFor, crawl_for: CrawlFor, role: str, lang: str
+) -> None:
+    """Each combobox on the pages the role reaches, its list opened at 320 px (axe
+    and the list's checks) and kept open as the page widens to 390 and 1280 px."""
+    tab = tab_for(role, lang, NARROWEST)
+    problems: dict[str, list[str]] = {}
+    for page in crawl_for(tab, role).pages:
+        for box_id in page.comboboxes:
+            tab = tab_for(role, lang, NARROWEST)
+            problems[f"{page.path}, #{box_id}"] = _open(tab, page) or [
+                f"at {width} px: {problem}"
+                for width, problem in open_list_problems(tab, box_id, lang)
+            ]
     assert not _report(problems), _report(problems)

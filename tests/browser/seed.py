@@ -180,3 +180,38 @@ def seed_users(url: str) -> int:
         citizen_user_id = citizen_user.id
     engine.dispose()
     return citizen_user_id
+
+
+def add_new_citizen(url: str, first_name: str, last_name: str) -> int:
+    """A synthetic Copenhagen citizen who has never logged in: no guide, CV or log
+    (returns the user id)."""
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            copenhagen = session.scalars(
+                select(Municipality).where(Municipality.code == 101)
+            ).one()
+            user = User(
+                role=Role.CITIZEN,
+                display_name=f"{first_name} {last_name}",
+                mitid_subject=f"browser-{first_name}-{last_name}".lower(),
+                municipality_id=copenhagen.id,
+            )
+            session.add(user)
+            session.flush()
+            session.add(
+                Citizen(
+                    user_id=user.id,
+                    municipality_id=copenhagen.id,
+                    first_name=first_name,
+                    last_name=last_name,
+                    street="Blågårdsgade 3, 2. tv.",
+                    postcode="2200",
+                    city="København N",
+                    synthetic=True,
+                )
+            )
+            session.commit()
+            return user.id
+    finally:
+        engine.dispose()

@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 
 # The browser sweep's test ids begin with the role and the language of the page
-# (tests/browser/test_accessibility.py), and one worker visits all pages of a role and
-# language, in one Chromium context.
-SWEEP = re.compile(r"^tests/browser/test_accessibility\.py::\w+\[([a-z]+-[a-z]{2})-")
+# (tests/browser/test_accessibility.py and test_crawl.py), and one worker visits all
+# pages of a role and language, in one Chromium context.
+SWEEP = re.compile(
+    r"^tests/browser/test_(?:accessibility|crawl)\.py::\w+\[([a-z]+-[a-z]{2})-"
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -127,6 +127,8 @@ CHANGE_REASONS: dict[str, Any] = {
     "replaced by the caseworker's override": _l(
         "Replaced by your caseworker's choice of track"
     ),
+    "consent given": _l("You gave your consent"),
+    "consent withdrawn": _l("You withdrew your consent"),
     "objection to profiling": _l("You objected to profiling"),
     "objection to profiling withdrawn": _l("You withdrew your objection to profiling"),
     "correction requested": _l("You asked for a correction"),

@@ -11,26 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from flask import Flask
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from app import create_app
-from app.db import make_engine
-from app.models import (
-    Caseworker,
-    Citizen,
-    CitizenOccupation,
-    CitizenSkill,
-    JobPreferences,
-    Municipality,
-    Provider,
-    Role,
-    User,
-)
+from tests.browser.crawl import Crawl, crawl
+from tests.browser.seed import STAFF_EMAILS, seed_users
 from tests.databases import create_database, drop_database, sibling_url
-from tests.factories import TEST_PASSWORD, TEST_PASSWORD_HASH
+from tests.factories import TEST_PASSWORD
 
 # Debian's headless shell of Chromium (package chromium-headless-shell, built from the
 # same source as its chromium): the same Blink without the desktop browser around it,
@@ -48,11 +37,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-STAFF_EMAILS = {
-    "caseworker": "sagsbehandler@browser.jobunivers.dk",
-    "provider": "udbyder@browser.jobunivers.dk",
-    "admin": "administrator@browser.jobunivers.dk",
-}
 START_PATHS = {
     "citizen": "/min-side",
     "caseworker": "/sagsbehandler",
@@ -92,80 +76,6 @@ def browser_database_url(database_url: str, demo_database: Engine) -> Iterator[s
         drop_database(url)
 
 
-def _copy_a_demo_cv(session: Session, to_user: User) -> None:
-    """Give the browser citizen the CV of the Copenhagen demo citizen with most skills,
-    so the sweep sees job cards with reasons rather than only empty states."""
-    session.flush()
-    target = session.scalars(select(Citizen).where(Citizen.user_id == to_user.id)).one()
-    donor_id = session.scalar(
-        select(CitizenSkill.citizen_id)
-        .join(Citizen, Citizen.id == CitizenSkill.citizen_id)
-        .where(Citizen.municipality_id == target.municipality_id)
-        .group_by(CitizenSkill.citizen_id)
-        .order_by(func.count().desc(), CitizenSkill.citizen_id)
-        .limit(1)
-    )
-    if donor_id is None:
-        return
-    for model, fields in (
-        (CitizenSkill, ("skill_id",)),
-        (CitizenOccupation, ("occupation_id", "link", "title_as_written", "years")),
-        (JobPreferences, ("max_distance_km", "hours", "open_to_other_industries")),
-    ):
-        for row in session.scalars(select(model).where(model.citizen_id == donor_id)):
-            values = {name: getattr(row, name) for name in fields}
-            session.add(model(citizen_id=target.id, **values))
-
-
-def seed_users(url: str) -> None:
-    """One user per role, as tests/factories.py makes them, beside the demo's people."""
-    engine = make_engine(url)
-    with Session(engine) as session:
-        copenhagen = session.scalars(
-            select(Municipality).where(Municipality.code == 101)
-        ).one()
-        citizen_user = User(
-            role=Role.CITIZEN,
-            display_name="Mette Sørensen",
-            mitid_subject="browser-citizen",
-            municipality_id=copenhagen.id,
-        )
-        provider = Provider(
-            name="Browsertest Kurser ApS", cvr="00000001", approved=True, synthetic=True
-        )
-        session.add_all([citizen_user, provider])
-        session.flush()
-        session.add(
-            Citizen(
-                user_id=citizen_user.id,
-                municipality_id=copenhagen.id,
-                first_name="Mette",
-                last_name="Sørensen",
-                street="Nørrebrogade 12, 3. th.",
-                postcode="2200",
-                city="København N",
-                synthetic=True,
-            )
-        )
-        _copy_a_demo_cv(session, to_user=citizen_user)
-        for role in (Role.CASEWORKER, Role.PROVIDER, Role.ADMIN):
-            user = User(
-                role=role,
-                # Capitalised, a name: the role's code is what the page check catches.
-                display_name=f"Browsertest {role.value.capitalize()}",
-                email=STAFF_EMAILS[role.value],
-                password_hash=TEST_PASSWORD_HASH,
-                municipality_id=None if role is Role.PROVIDER else copenhagen.id,
-                provider_id=provider.id if role is Role.PROVIDER else None,
-            )
-            session.add(user)
-            session.flush()
-            if role is Role.CASEWORKER:
-                session.add(Caseworker(user_id=user.id, job_title="Jobkonsulent"))
-        session.commit()
-    engine.dispose()
-
-
 class QuietHandler(WSGIRequestHandler):
     """Serve without a log line per request (errors are still logged)."""
 
@@ -174,12 +84,17 @@ class QuietHandler(WSGIRequestHandler):
 
 
 @pytest.fixture(scope="session")
+def browser_citizen(browser_database_url: str) -> int:
+    """The user id of the citizen the sweep logs in as (the staff users are added too)."""
+    return seed_users(browser_database_url)
+
+
+@pytest.fixture(scope="session")
 def live_server(
-    browser_database_url: str, compiled_translations: None
+    browser_database_url: str, browser_citizen: int, compiled_translations: None
 ) -> Iterator[str]:
     """The app served on a free local port in a thread; yields its base URL."""
     require_browser()
-    seed_users(browser_database_url)
     app = create_app(
         {
             "ENV": "testing",
@@ -222,10 +137,19 @@ def browser() -> Iterator[Any]:
             chromium.close()
 
 
-def _log_in(page: Any, base_url: str, role: str) -> None:
+def choose_demo_citizen(page: Any, base_url: str, user_id: int) -> None:
+    """Choose the citizen on the demo MitID page, 20 citizens a page (citizens that
+    other tests add may come before the one sought)."""
+    for number in range(1, 4):
+        page.goto(f"{base_url}/log-ind/demo-mitid?page={number}")
+        if page.locator(f"#demo-user-{user_id}").count():
+            break
+    page.locator(f"#demo-user-{user_id}").check()
+
+
+def _log_in(page: Any, base_url: str, role: str, citizen: int) -> None:
     if role == "citizen":
-        page.goto(f"{base_url}/log-ind/demo-mitid")
-        page.locator("main input[name=user_id]").first.check()
+        choose_demo_citizen(page, base_url, citizen)
     else:
         page.goto(f"{base_url}/log-ind/medarbejder")
         page.fill("#email", STAFF_EMAILS[role])
@@ -237,7 +161,9 @@ def _log_in(page: Any, base_url: str, role: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def storage_states(browser: Any, live_server: str) -> Callable[[str], Any]:
+def storage_states(
+    browser: Any, live_server: str, browser_citizen: int
+) -> Callable[[str], Any]:
     """The cookies of a session logged in through the UI, once per role."""
     states: dict[str, Any] = {}
 
@@ -247,7 +173,7 @@ def storage_states(browser: Any, live_server: str) -> Callable[[str], Any]:
         if role not in states:
             context = browser.new_context()
             try:
-                _log_in(context.new_page(), live_server, role)
+                _log_in(context.new_page(), live_server, role, browser_citizen)
                 states[role] = context.storage_state()
             finally:
                 context.close()
@@ -315,3 +241,19 @@ def tab_for(
     yield get
     for tab in current.values():
         tab.page.context.close()
+
+
+@pytest.fixture(scope="session")
+def crawl_for(app: Flask) -> Callable[[Tab, str], Crawl]:
+    """The crawl of a role from its start page, once per worker, with the cookies of
+    the role's tab (tests/browser/crawl.py)."""
+    crawls: dict[str, Crawl] = {}
+
+    def get(tab: Tab, role: str) -> Crawl:
+        if role not in crawls:
+            start = START_PATHS.get(role, "/")
+            request = tab.page.context.request
+            crawls[role] = crawl(request, tab.base_url, start, app.url_map)
+        return crawls[role]
+
+    return get

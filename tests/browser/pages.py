@@ -1,7 +1,9 @@
 """The pages the browser sweep visits, per role. Later issues add their pages here.
 
-Every GET route without URL parameters must be listed for some role or excluded below
-with a reason; tests/browser/test_accessibility.py checks this against app.url_map.
+Every GET route without URL parameters must be listed in PAGES for some role, and every
+route with them in CRAWLED (the crawl from the role's start page reaches it), or be
+excluded below with a reason; tests/browser/test_accessibility.py checks this against
+app.url_map, and tests/browser/test_crawl.py that each role's crawl reaches its routes.
 """
 
 from __future__ import annotations
@@ -76,7 +78,35 @@ PAGES: dict[str, list[str]] = {
     ],
 }
 
-# GET routes without parameters that are not pages of their own.
+# Routes with an id in their address, by the rule (tests/browser/crawl.py), that each
+# role's crawl must reach: the rows behind them are seeded in tests/browser/seed.py.
+CRAWLED: dict[str, list[str]] = {
+    "citizen": [
+        "/job/<int:posting_id>",
+        "/joblog/<int:entry_id>/ret",
+        "/joblog/<int:entry_id>/slet",
+        "/min-plan/<int:item_id>/ret",
+        "/min-plan/<int:item_id>/slet",
+        "/mine-data/rettelser/<int:request_id>/tilbagekald",
+        "/mit-cv/job/<int:row_id>",
+        "/mit-cv/job/<int:row_id>/slet",
+        "/mit-cv/uddannelse/<int:row_id>",
+        "/mit-cv/uddannelse/<int:row_id>/slet",
+        "/mit-cv/certifikater/<int:row_id>",
+        "/mit-cv/certifikater/<int:row_id>/slet",
+        "/mit-cv/faglige-kompetencer/<int:row_id>/slet",
+        "/mit-cv/sprog/<int:row_id>/slet",
+        "/kom-i-gang/<int:step>",
+    ],
+    "caseworker": [
+        "/sagsbehandler/borger/<int:citizen_id>",
+        "/sagsbehandler/borger/<int:citizen_id>/skift-spor",
+        "/sagsbehandler/borger/<int:citizen_id>/luk",
+        "/sagsbehandler/rettelser/<int:request_id>",
+    ],
+}
+
+# GET routes that are not pages of their own, or that the sweep reaches otherwise.
 EXCLUDED = {
     # An image: the icon browsers ask for (tests/portal/test_favicon.py).
     "/favicon.ico": "an image, not a page",
@@ -93,6 +123,10 @@ EXCLUDED = {
     # Without an open request to talk to a person these redirect to the form.
     "/tal-med-en-medarbejder/sendt": "needs an open request",
     "/tal-med-en-medarbejder/annuller": "needs an open request",
+    # Routes with parameters.
+    "/static/<path:filename>": "files",
+    "/mine-data/samtykker/kvitteringer/<int:event_id>": "a file download (JSON)",
+    "/min-side/kort/<string:name>": "swept as the state dashboard-card (no link to it)",
 }
 
 
@@ -107,6 +141,8 @@ class State:
     submit: str | None = None
     # Replace the form's CSRF token with a wrong one before pressing `submit`.
     break_csrf: bool = False
+    # CSS selector of the radios or checkboxes to clear before pressing `submit`.
+    uncheck: str | None = None
 
 
 STATES: dict[str, list[State]] = {
@@ -161,11 +197,14 @@ STATES: dict[str, list[State]] = {
         State(
             "plan-errors", "/min-plan/ny", 200, submit="main form button[type=submit]"
         ),
+        # The form chooses the citizen's preferred channel: without one it is an error
+        # (with it, pressing the button would send a request to talk to a person).
         State(
             "contact-errors",
             "/tal-med-en-medarbejder",
             200,
             submit="main form button[type=submit]",
+            uncheck="main input[name=channel]",
         ),
         State(
             "cv-job-errors",

@@ -10,36 +10,11 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from tests.browser.checks import WIDTHS, page_problems
 from tests.browser.conftest import Tab
-from tests.browser.pages import EXCLUDED, PAGES, ROLES, STATES, State
-from tests.page_text import page_findings, report
+from tests.browser.pages import CRAWLED, EXCLUDED, PAGES, ROLES, STATES, State
 
 LANGUAGES = ("da", "en")
-WIDTHS = (390, 1280)
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
-# axe itself is added to every page by the context (see conftest.py).
-RUN_AXE = """async options => [
-    document.documentElement.lang,
-    (await axe.run(document, options)).violations,
-]"""
-
-# Reflowing to 320 px must not hide a link or form control that a desktop shows
-# (WCAG 1.4.10). The first script remembers what is shown; the second lists what of
-# that is no longer shown (elements are compared by identity, as scripts may move
-# them around on resize).
-RENDERED = """el => el.isConnected && el.getClientRects().length > 0
-    && getComputedStyle(el).visibility !== 'hidden'"""
-REMEMBER_SHOWN = f"""() => {{
-    window.__shownControls = Array.from(document.querySelectorAll(
-        'a[href], button, input:not([type=hidden]), select, textarea'
-    )).filter({RENDERED});
-}}"""
-NO_LONGER_SHOWN = f"""() => window.__shownControls
-    .filter(el => !({RENDERED})(el))
-    .map(el => el.outerHTML.slice(0, 160))"""
 
 
 def _visits() -> list[Any]:
@@ -64,17 +39,6 @@ def _visits() -> list[Any]:
     return visits
 
 
-def _axe_report(violations: list[dict[str, Any]]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"]:
-            lines.append(f"    {', '.join(map(str, node['target']))}")
-            summary = node.get("failureSummary", "").replace("\n", " ")
-            lines.append(f"      {summary}")
-    return "\n".join(lines)
-
-
 def _open(tab: Tab, target: str | State) -> None:
     page = tab.page
     url = tab.base_url + (target.path if isinstance(target, State) else target)
@@ -83,6 +47,10 @@ def _open(tab: Tab, target: str | State) -> None:
         if target.break_csrf:
             page.locator("footer input[name=csrf_token]").evaluate(
                 "input => { input.value = 'not-the-token'; }"
+            )
+        if target.uncheck:
+            page.locator(target.uncheck).evaluate_all(
+                "inputs => inputs.forEach(input => { input.checked = false; })"
             )
         with page.expect_navigation() as navigation:
             page.click(target.submit)
@@ -105,51 +73,25 @@ def test_page_is_accessible(
     target: str | State,
 ) -> None:
     tab = tab_for(role, lang, width)
-    page = tab.page
     tab.console_errors.clear()
     _open(tab, target)
-    page_lang, violations = page.evaluate(RUN_AXE, AXE_OPTIONS)
-    assert page_lang == lang
-    # Every check runs and all that fail are reported together.
-    problems = ["axe found:\n" + _axe_report(violations)] if violations else []
-
-    if width == min(WIDTHS):
-        findings = page_findings(page.content())
-        if findings:
-            path = page.url.removeprefix(tab.base_url)
-            problems.append(report(findings, f"{path} ({role}, {lang})"))
-        csp_errors = [e for e in tab.console_errors if "Content Security Policy" in e]
-        if csp_errors:
-            problems.append(f"CSP violations: {csp_errors}")
-        try:
-            page.set_viewport_size({"width": max(WIDTHS), "height": 800})
-            page.evaluate(REMEMBER_SHOWN)
-            page.set_viewport_size({"width": 320, "height": 800})
-            lost = page.evaluate(NO_LONGER_SHOWN)
-            scroll, client = page.evaluate(
-                "[document.documentElement.scrollWidth,"
-                " document.documentElement.clientWidth]"
-            )
-        finally:
-            page.set_viewport_size({"width": width, "height": 800})
-        if scroll > client:
-            problems.append(f"scrolls sideways at 320 px: {scroll} > {client}")
-        if lost:
-            problems.append(
-                "hidden at 320 px but shown on a desktop:\n" + "\n".join(lost)
-            )
+    problems = page_problems(tab, role, lang, once=width == min(WIDTHS))
     assert not problems, "\n\n".join(problems)
 
 
 def test_every_page_is_in_the_registry(app: Flask) -> None:
-    """Each GET route without URL parameters is swept for some role, or excluded."""
-    listed = {path for paths in PAGES.values() for path in paths}
+    """Each GET route is swept for some role (from the fixed list without parameters,
+    by the crawl with them), or excluded."""
     routes = {
-        rule.rule
+        rule.rule: bool(rule.arguments)
         for rule in app.url_map.iter_rules()
-        if "GET" in (rule.methods or set()) and not rule.arguments
+        if "GET" in (rule.methods or set())
     }
-    forgotten = routes - listed - set(EXCLUDED)
+    listed = {path for paths in PAGES.values() for path in paths}
+    crawled = {path for paths in CRAWLED.values() for path in paths}
+    forgotten = {rule for rule, ids in routes.items() if not ids} - listed
+    forgotten |= {rule for rule, ids in routes.items() if ids} - crawled
+    forgotten -= set(EXCLUDED)
     assert not forgotten, f"add these pages to tests/browser/pages.py: {forgotten}"
-    stale = (listed | set(EXCLUDED)) - routes
+    stale = (listed | crawled | set(EXCLUDED)) - set(routes)
     assert not stale, f"tests/browser/pages.py lists pages that do not exist: {stale}"

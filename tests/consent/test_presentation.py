@@ -8,14 +8,18 @@ from datetime import UTC, date, datetime
 import pytest
 from flask import Flask
 from flask_babel import force_locale
+from sqlalchemy import select
 
 from app.audit import SYSTEM, change_fields, record_created
 from app.consent.labels import TECHNICAL_FIELD_LABELS
 from app.consent.registry import REGISTRY, TABLE_LABELS
+from app.consent.services.consents import give_consent, withdraw_consent
 from app.consent.services.formatting import Presenter
 from app.db import Base
 from app.models import (
     CaseStatus,
+    ChangeRecord,
+    ConsentPurpose,
     JobLogEntry,
     LogKind,
     LogStatus,
@@ -176,6 +180,29 @@ def test_the_change_history_reads_as_what_changed(app: Flask, db, make_citizen) 
         "reason": "Ændret i din joblog",
     }
     assert owner == "Hvem det handler om"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("da", {"Du gav dit samtykke", "Du trak dit samtykke tilbage"}),
+        ("en", {"You gave your consent", "You withdrew your consent"}),
+    ],
+)
+def test_a_consent_given_and_withdrawn_says_why_in_words(
+    app: Flask, db, make_citizen, lang: str, words: set[str]
+) -> None:
+    """The change history's reason for a consent event is a sentence, not its code."""
+    citizen = make_citizen()
+    give_consent(db, citizen.id, ConsentPurpose.PERSONALISE, actor=SYSTEM)
+    withdraw_consent(db, citizen.id, ConsentPurpose.PERSONALISE, actor=SYSTEM)
+    reasons = db.scalars(
+        select(ChangeRecord.reason).where(ChangeRecord.citizen_id == citizen.id)
+    )
+    present = Presenter(db, lang)
+    with app.test_request_context(), force_locale(lang):
+        said = {present.words("change_record", "reason", r, {}) for r in reasons}
+    assert said == words
 
 
 def test_a_correction_request_says_the_value_as_its_field_would(app: Flask, db) -> None:

@@ -123,6 +123,10 @@ EXCLUDED = {
     # Without an open request to talk to a person these redirect to the form.
     "/tal-med-en-medarbejder/sendt": "needs an open request",
     "/tal-med-en-medarbejder/annuller": "needs an open request",
+    # The job search: "Søg jobbet" redirects to the employer's own form or mail, and an
+    # alert's stop page needs the alert's secret (both in tests/jobs/test_acting.py).
+    "/job/<int:posting_id>/soeg": "redirects to the employer",
+    "/jobagenter/afmeld/<string:token>": "needs the alert's secret",
     # Routes with parameters.
     "/static/<path:filename>": "files",
     "/mine-data/samtykker/kvitteringer/<int:event_id>": "a file download (JSON)",

@@ -88,6 +88,14 @@ def form_world(make_citizen, make_caseworker, make_provider_user, make_admin) ->
     )
 
 
+def page_url(app: Flask, case: RouteCase, world: World) -> str:
+    """The URL of a matrix page in the world (its builder, or the endpoint's own)."""
+    if case.url is not None:
+        return case.url(world)
+    with app.test_request_context():
+        return url_for(case.endpoint)
+
+
 def forms_on(
     app: Flask, client: FlaskClient, world: World, case: RouteCase
 ) -> Iterator[tuple[str, str, dict[str, str], list[str]]]:
@@ -97,11 +105,7 @@ def forms_on(
     actor = actor_for(case)
     if actor is not None:
         log_in(client, world.users[actor])
-    if case.url is not None:
-        url = case.url(world)
-    else:
-        with app.test_request_context():
-            url = url_for(case.endpoint)
+    url = page_url(app, case, world)
     page = client.get(url)
     if page.status_code != 200 or page.mimetype != "text/html":
         pytest.skip(f"{url} answers {page.status_code}")

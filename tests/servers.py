@@ -14,6 +14,12 @@ from pathlib import Path
 
 import pytest
 import requests
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Caseworker, Municipality, Role, User
+from tests.databases import create_database, drop_database, migrate, sibling_url
+from tests.factories import TEST_PASSWORD_HASH
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,6 +90,44 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@contextmanager
+def own_database(database_url: str, tmp_path: Path, name: str) -> Iterator[str]:
+    """A migrated database of a test's own, on the suite's kind of database (a sibling
+    PostgreSQL database, or a SQLite file), dropped afterwards."""
+    if database_url.startswith("postgresql"):
+        url = sibling_url(database_url, name)
+    else:
+        url = f"sqlite:///{tmp_path / f'{name}.sqlite3'}"
+    create_database(url)
+    migrate(url)
+    try:
+        yield url
+    finally:
+        drop_database(url)
+
+
+def home_municipality_id(session: Session) -> int:
+    return session.scalars(
+        select(Municipality.id).where(Municipality.code == 101)
+    ).one()
+
+
+def add_caseworker(
+    session: Session, municipality_id: int, email: str, name: str
+) -> None:
+    """A caseworker who logs in through the form with the tests' password."""
+    user = User(
+        role=Role.CASEWORKER,
+        display_name=name,
+        email=email,
+        password_hash=TEST_PASSWORD_HASH,
+        municipality_id=municipality_id,
+    )
+    session.add(user)
+    session.flush()
+    session.add(Caseworker(user_id=user.id, job_title="Jobkonsulent"))
 
 
 def browser_session() -> requests.Session:

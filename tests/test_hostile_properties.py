@@ -22,7 +22,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from app.models import AccessLog, User
-from tests.form_crawl import form_pages, forms_on
+from tests.form_crawl import form_pages, forms_on, page_url
 from tests.route_cases import RouteCase, World
 
 KNOWN_HOSTILE = [
@@ -127,14 +127,8 @@ def test_hostile_values_in_any_field(
 def test_hostile_query_parameters(
     app: Flask, client, form_world: World, taxonomy, case: RouteCase
 ) -> None:
-    pages = list(forms_on(app, client, form_world, case))  # logs in, opens the page
-    del pages
-    url = case.url(form_world) if case.url is not None else None
-    if url is None:
-        with app.test_request_context():
-            from flask import url_for  # a request context is needed to build it
-
-            url = url_for(case.endpoint)
+    list(forms_on(app, client, form_world, case))  # logs in, opens the page
+    url = page_url(app, case, form_world)
 
     @EXAMPLES
     @given(name=st.sampled_from(QUERY_PARAMETERS), value=HOSTILE)

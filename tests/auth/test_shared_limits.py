@@ -12,47 +12,32 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.auth.throttle import FREE_ATTEMPTS
 from app.db import make_engine
-from app.models import Caseworker, Municipality, Role, User
-from tests.databases import create_database, drop_database, migrate, sibling_url
-from tests.factories import TEST_PASSWORD, TEST_PASSWORD_HASH
-from tests.servers import browser_session, gunicorn
+from tests.factories import TEST_PASSWORD
+from tests.servers import (
+    add_caseworker,
+    browser_session,
+    gunicorn,
+    home_municipality_id,
+    own_database,
+)
 
 EMAIL = "limits@test.jobunivers.dk"
 
 
 @pytest.fixture
 def portal(database_url: str, redis_url: str, tmp_path: Path) -> Iterator[str]:
-    if database_url.startswith("postgresql"):
-        url = sibling_url(database_url, "limits")
-    else:
-        url = f"sqlite:///{tmp_path / 'limits.sqlite3'}"
-    create_database(url)
-    migrate(url)
-    engine = make_engine(url)
-    with Session(engine) as session:
-        municipality_id = session.scalars(
-            select(Municipality.id).where(Municipality.code == 101)
-        ).one()
-        user = User(
-            role=Role.CASEWORKER,
-            display_name="Grænse Test",
-            email=EMAIL,
-            password_hash=TEST_PASSWORD_HASH,
-            municipality_id=municipality_id,
-        )
-        session.add(user)
-        session.flush()
-        session.add(Caseworker(user_id=user.id, job_title="Jobkonsulent"))
-        session.commit()
-    engine.dispose()
-    with gunicorn(url, tmp_path, REDIS_URL=redis_url) as base:
-        yield base
-    drop_database(url)
+    with own_database(database_url, tmp_path, "limits") as url:
+        engine = make_engine(url)
+        with Session(engine) as session:
+            add_caseworker(session, home_municipality_id(session), EMAIL, "Grænse Test")
+            session.commit()
+        engine.dispose()
+        with gunicorn(url, tmp_path, REDIS_URL=redis_url) as base:
+            yield base
 
 
 def _attempt(browser, base: str, email: str, password: str) -> int:

@@ -25,16 +25,19 @@ from app.db import make_engine
 from app.models import (
     Case,
     CaseStatus,
-    Caseworker,
     Citizen,
-    Municipality,
     Role,
     RouteReason,
     User,
 )
-from tests.databases import create_database, drop_database, migrate, sibling_url
-from tests.factories import TEST_PASSWORD, TEST_PASSWORD_HASH
-from tests.servers import browser_session, gunicorn
+from tests.factories import TEST_PASSWORD
+from tests.servers import (
+    add_caseworker,
+    browser_session,
+    gunicorn,
+    home_municipality_id,
+    own_database,
+)
 
 CASEWORKERS = 8
 CASES = 12
@@ -44,28 +47,22 @@ ROUNDS = 6
 @pytest.fixture
 def portal_database(database_url: str, tmp_path: Path) -> Iterator[str]:
     """A migrated database of its own with eight caseworkers and twelve waiting cases."""
-    if database_url.startswith("postgresql"):
-        url = sibling_url(database_url, "gunicorn")
-    else:
-        url = f"sqlite:///{tmp_path / 'gunicorn.sqlite3'}"
-    create_database(url)
-    migrate(url)
+    with own_database(database_url, tmp_path, "gunicorn") as url:
+        _fill(url)
+        yield url
+
+
+def _fill(url: str) -> None:
     engine = make_engine(url)
     with Session(engine) as session:
-        municipality_id = session.scalars(
-            select(Municipality.id).where(Municipality.code == 101)
-        ).one()
+        municipality_id = home_municipality_id(session)
         for n in range(CASEWORKERS):
-            user = User(
-                role=Role.CASEWORKER,
-                display_name=f"Sagsbehandler {n}",
-                email=f"parallel{n}@test.jobunivers.dk",
-                password_hash=TEST_PASSWORD_HASH,
-                municipality_id=municipality_id,
+            add_caseworker(
+                session,
+                municipality_id,
+                f"parallel{n}@test.jobunivers.dk",
+                f"Sagsbehandler {n}",
             )
-            session.add(user)
-            session.flush()
-            session.add(Caseworker(user_id=user.id, job_title="Jobkonsulent"))
         now = datetime.now(UTC)
         for n in range(CASES):
             user = User(
@@ -99,8 +96,6 @@ def portal_database(database_url: str, tmp_path: Path) -> Iterator[str]:
             )
         session.commit()
     engine.dispose()
-    yield url
-    drop_database(url)
 
 
 @pytest.fixture

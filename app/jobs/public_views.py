@@ -46,7 +46,7 @@ def _search_form(args: MultiDict[str, str]) -> JobSearchForm:
     occupations = search.occupation_choices(
         session, lambda uri: taxonomy.label(uri, lang)
     )
-    return JobSearchForm(args, occupations, lang)
+    return JobSearchForm(args, occupations, lang, citizen=_is_citizen())
 
 
 @bp.get("/job")
@@ -55,13 +55,20 @@ def search_jobs() -> Response:
     """Every current posting, found by words and filters; the URL holds the whole search."""
     form = _search_form(request.args)
     valid = form.validate()
-    result = (
-        search.search_postings(
-            get_session(), form.search(), page=page_number(request.args.get("page"))
+    result = None
+    if valid:
+        wanted = form.search()
+        scores = (
+            queries.match_scores(get_session(), current_citizen_id())
+            if wanted.sort == "match" and _is_citizen()
+            else None
         )
-        if valid
-        else None
-    )
+        result = search.search_postings(
+            get_session(),
+            wanted,
+            page=page_number(request.args.get("page")),
+            scores=scores,
+        )
     return render_page_or_partial(
         "jobs/search.html",
         "jobs/partials/search_results_htmx.html",

@@ -42,6 +42,8 @@ MIN_SCORE = 0.15
 
 # The list shows at most this many of the best matches; nobody pages further.
 MAX_RESULTS = 200
+# A search in match order ranks at most this many postings that fit; the rest follow.
+MAX_MATCH_SCORED = 1000
 
 
 # Distances offered when the citizen could widen the search, in kilometres.
@@ -246,6 +248,28 @@ def jobs_for(
         ),
         **common,
     )
+
+
+def match_scores(session: Session, citizen_id: int) -> dict[int, float]:
+    """The citizen's match score by posting id, for ordering a search by fit.
+
+    The same ranking as Job til dig (personal competences included), without the
+    citizen's own distance limit: the search's filters decide where to look.
+    """
+    profile = dataclasses.replace(
+        profile_for(session, citizen_id), max_distance_km=None
+    )
+    if profile_is_empty(profile):
+        return {}
+    cached = match_index(session)
+    matches = rank_jobs_for(
+        profile,
+        cached.index,
+        limit=MAX_MATCH_SCORED,
+        filters=ml.MatchFilters(hours=profile.hours, min_score=MIN_SCORE),
+    )
+    matches, _found = rank_with_personal(session, citizen_id, cached.taxonomy, matches)
+    return {int(m.posting_id): m.score for m in matches}
 
 
 def _page(

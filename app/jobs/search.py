@@ -11,6 +11,7 @@ operators such as NEAR(, ", *, ^ are just characters that are not letters.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -26,7 +27,9 @@ from app.stemming import stem, words
 # At most this many words of a query are searched for (the rest are ignored and said so).
 MAX_WORDS = 12
 PER_PAGE = 20
-SORTS = ("newest", "deadline", "distance")
+SORTS = ("newest", "deadline", "distance", "match")
+# The match order ranks at most this many results (the rest keep the newest-first order).
+MAX_MATCH_ORDERED = 100_000
 # The vector PostgreSQL's index (see the migration) is built on; the query repeats it.
 _PG_VECTOR = (
     "to_tsvector('danish'::regconfig, posting.title || ' ' || posting.employer || ' ' "
@@ -181,26 +184,44 @@ def search_postings(
     page: int = 1,
     per_page: int = PER_PAGE,
     today: date | None = None,
+    scores: Mapping[int, float] | None = None,
 ) -> SearchPage:
-    """One page of current postings matching the search, in the order asked for."""
+    """One page of current postings matching the search, in the order asked for.
+
+    `scores` (a citizen's match scores by posting id) are needed for the "match" order:
+    the postings that fit the citizen first, best first, then the rest newest first.
+    """
     today = today or date.today()
     all_terms = search_words(search.text)
     terms = all_terms[:MAX_WORDS]
     conditions, origin = _conditions(session, search, today, terms)
     sort = search.sort if search.sort in SORTS else "newest"
-    if sort == "distance" and origin is None:
+    if (sort == "distance" and origin is None) or (sort == "match" and scores is None):
         sort = "newest"
     total = int(session.scalar(select(func.count(Posting.id)).where(*conditions)) or 0)
     pages = max(1, -(-total // per_page))
     number = min(max(1, page), pages)
+    start = (number - 1) * per_page
     # The page's ids first (narrow rows to sort), then those postings in full.
-    ids = list(
-        session.scalars(
-            _ordered(select(Posting.id).where(*conditions), sort, origin)
-            .limit(per_page)
-            .offset((number - 1) * per_page)
+    if sort == "match" and scores is not None:
+        newest = list(
+            session.scalars(
+                _ordered(select(Posting.id).where(*conditions), "newest", origin).limit(
+                    MAX_MATCH_ORDERED
+                )
+            )
         )
-    )
+        # A stable sort: equal scores (and every posting that does not fit) stay newest first.
+        newest.sort(key=lambda posting_id: -scores.get(posting_id, 0.0))
+        ids = newest[start : start + per_page]
+    else:
+        ids = list(
+            session.scalars(
+                _ordered(select(Posting.id).where(*conditions), sort, origin)
+                .limit(per_page)
+                .offset(start)
+            )
+        )
     by_id = {
         row.id: row
         for row in session.scalars(select(Posting).where(Posting.id.in_(ids)))

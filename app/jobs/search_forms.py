@@ -111,9 +111,22 @@ class JobSearchForm(Form):
     )
 
     def __init__(
-        self, formdata: Any, occupations: list[tuple[str, str]], lang: str
+        self,
+        formdata: Any,
+        occupations: list[tuple[str, str]],
+        lang: str,
+        citizen: bool = False,
     ) -> None:
         super().__init__(formdata)
+        if citizen:
+            # Our own order is offered only to a logged-in citizen, and only when asked.
+            self.sort.choices = [
+                *self.sort.choices,
+                SelectChoice("match", _l("How well the job fits me")),
+            ]
+        elif self.sort.data == "match":
+            # A citizen's shared link, opened by someone else: the plain order.
+            self.sort.data = "newest"
         self.municipality.choices = [SelectChoice("", _l("All of Denmark"))] + [
             SelectChoice(str(code), name)
             for code, name, _region in sorted(MUNICIPALITIES, key=lambda m: m[1])

@@ -8,7 +8,7 @@ import pytest
 
 from app.jobs.search import JobSearch, search_postings
 from app.models import Hours
-from tests.data import make_posting
+from tests.data import give_cv, make_posting
 
 pytestmark = pytest.mark.usefixtures("taxonomy")
 
@@ -89,6 +89,30 @@ def test_sort_by_deadline_and_filter_by_dates(db, get_page) -> None:
     assert _titles(get_page("/job?sort=deadline")) == ["Snart", "Senere"]
     assert _titles(get_page("/job?deadline=7")) == ["Snart"]
     assert _titles(get_page("/job?posted=3")) == ["Senere"]
+
+
+def test_a_citizen_may_ask_for_the_order_of_how_well_jobs_fit(
+    db, get_page, citizen
+) -> None:
+    give_cv(db, citizen, skills=["cooking"])
+    today = date.today()
+    _post(db, "Kok", essential=["cooking"], posted_on=today - timedelta(days=4))
+    _post(db, "Lagermedarbejder", essential=["cleaning"], posted_on=today)
+    page = get_page("/job?sort=match")
+    assert _titles(page) == ["Kok", "Lagermedarbejder"]
+    assert "hvor godt hvert job passer" in page.find(id="job-search").get_text()
+    assert page.find(id="sort").find("option", selected=True)["value"] == "match"
+    assert _titles(get_page("/job")) == ["Lagermedarbejder", "Kok"]
+
+
+def test_without_a_log_in_the_match_order_is_not_offered(db, get_page) -> None:
+    today = date.today()
+    _post(db, "Kok", essential=["cooking"], posted_on=today - timedelta(days=4))
+    _post(db, "Lagermedarbejder", posted_on=today)
+    # A citizen's shared link opened by someone who is not logged in: newest first.
+    page = get_page("/job?sort=match")
+    assert _titles(page) == ["Lagermedarbejder", "Kok"]
+    assert page.find(id="sort").find("option", value="match") is None
 
 
 def test_pages_keep_the_search(db, get_page) -> None:

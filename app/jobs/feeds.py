@@ -77,6 +77,8 @@ def from_json_ld(item: dict[str, Any]) -> dict[str, Any]:
     identifier = item.get("identifier")
     if isinstance(identifier, dict):
         identifier = identifier.get("value")
+    # schema.org: applicationContact is a ContactPoint (name, email, telephone, url).
+    contact = _first(item.get("applicationContact"))
     return {
         "title": _plain(item.get("title")),
         "employer": _plain(organisation.get("name")),
@@ -88,6 +90,10 @@ def from_json_ld(item: dict[str, Any]) -> dict[str, Any]:
         "deadline": _day(item.get("validThrough")),
         "posted": _day(item.get("datePosted")),
         "url": _plain(item.get("url")),
+        "apply_url": _plain(contact.get("url")),
+        "apply_email": _plain(contact.get("email")),
+        "contact_name": _plain(contact.get("name")),
+        "contact_phone": _plain(contact.get("telephone")),
         "external_id": _plain(identifier),
         "occupation": _plain(item.get("occupationalCategory"))
         if str(item.get("occupationalCategory", "")).startswith("http")
@@ -100,6 +106,7 @@ def from_jobtech(hit: dict[str, Any]) -> dict[str, Any]:
     address = _first(hit.get("workplace_address"))
     description = _first(hit.get("description"))
     apply = _first(hit.get("application_details"))
+    contact = _first(hit.get("application_contacts"))
     hours = _first(hit.get("working_hours_type")).get("label") or ""
     occupation = _first(hit.get("occupation"))
     skills = [
@@ -117,7 +124,11 @@ def from_jobtech(hit: dict[str, Any]) -> dict[str, Any]:
         "hours": "part" if str(hours).strip().lower() in _PART_TIME else "full",
         "deadline": _day(hit.get("application_deadline")),
         "posted": _day(hit.get("publication_date")),
-        "url": _plain(apply.get("url") or hit.get("webpage_url")),
+        "url": _plain(hit.get("webpage_url") or apply.get("url")),
+        "apply_url": _plain(apply.get("url")),
+        "apply_email": _plain(apply.get("email") or contact.get("email")),
+        "contact_name": _plain(contact.get("name")),
+        "contact_phone": _plain(contact.get("telephone")),
         "external_id": _plain(hit.get("id")),
         "occupation_text": _plain(occupation.get("label")),
         "skill_words": [s for s in skills if isinstance(s, str)],

@@ -24,7 +24,19 @@ from app.jobs.inference import Completion, Duplicates, Inference
 from app.jobs.matching import invalidate_match_index
 from app.models import Hours, Occupation, Posting, PostingSkill, Skill
 
-MAX_TEXT = {"employer": 200, "title": 200, "city": 100, "url": 500, "external_id": 100}
+MAX_TEXT = {
+    "employer": 200,
+    "title": 200,
+    "city": 100,
+    "url": 500,
+    "external_id": 100,
+    "apply_url": 500,
+    "apply_email": 254,
+    "contact_name": 200,
+    "contact_phone": 40,
+}
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,38}")
 MAX_DESCRIPTION = 20_000
 HOURS_WORDS = {
     "full": Hours.FULL_TIME,
@@ -229,6 +241,7 @@ def validate_row(row: Any, resolver: Resolver, source: str) -> ValidPosting:
         employer, title, postcode
     )
     words = _list(row, "skill_words")
+    posted = _posted(_text(row, "posted", required=False))
     return ValidPosting(
         skill_words=tuple(words),
         values={
@@ -244,8 +257,11 @@ def validate_row(row: Any, resolver: Resolver, source: str) -> ValidPosting:
             "longitude": place.lon,
             "hours": HOURS_WORDS[hours_word],
             "deadline": deadline,
-            "url": _text(row, "url", required=False),
+            "url": _web_address(row, "url"),
+            **_how_to_apply(row),
             "synthetic": synthetic_word in TRUE_WORDS,
+            # Without a date from the source the posting counts as posted today.
+            **({"posted_on": posted} if posted else {}),
         },
         required_skill_ids=required,
         optional_skill_ids=optional,
@@ -269,6 +285,44 @@ def _deadline(text: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise RowError("deadline must be a date like 2026-12-31") from exc
+
+
+def _posted(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError as exc:
+        raise RowError("posted must be a date like 2026-12-31") from exc
+    if day > date.today():
+        raise RowError("posted is a day in the future")
+    return day
+
+
+def _web_address(row: dict[str, Any], name: str) -> str | None:
+    value = _text(row, name, required=False)
+    if value and not value.lower().startswith(("https://", "http://")):
+        raise RowError(f"{name} must be a web address beginning with https://")
+    return value
+
+
+def _how_to_apply(row: dict[str, Any]) -> dict[str, str | None]:
+    """Application address, e-mail, contact person and phone, each where the source
+    has it (a malformed one is an error, not dropped: the applicant would miss it)."""
+    email = _text(row, "apply_email", required=False)
+    if email and email.lower().startswith("mailto:"):
+        email = email[len("mailto:") :].strip()
+    if email and not EMAIL.fullmatch(email):
+        raise RowError("apply_email is not an e-mail address")
+    phone = _text(row, "contact_phone", required=False)
+    if phone and not PHONE.fullmatch(phone):
+        raise RowError("contact_phone is not a phone number")
+    return {
+        "apply_url": _web_address(row, "apply_url"),
+        "apply_email": email,
+        "contact_name": _text(row, "contact_name", required=False),
+        "contact_phone": phone,
+    }
 
 
 def _stable_id(*parts: str | None) -> str:

@@ -217,6 +217,58 @@ def test_a_jobtech_feed_and_the_same_job_from_another_source_is_skipped(
     assert [uri for uri, _, _ in _skills(db, nurse.id)] == [CARE]
 
 
+def test_how_to_apply_comes_in_from_both_formats(db, taxonomy, tmp_path) -> None:
+    last_week = (date.today() - timedelta(days=7)).isoformat()
+    ld = _json_ld(
+        datePosted=last_week,
+        applicationContact={
+            "@type": "ContactPoint",
+            "name": "Mette Lund",
+            "email": "mailto:job@salling.example.dk",
+            "telephone": "+45 87 78 00 00",
+            "url": "https://salling.example.dk/ansoeg/LD-1",
+        },
+    )
+    feed = {
+        "hits": [
+            {
+                "id": "JT-9",
+                "headline": "Sygeplejerske",
+                "employer": {"name": "Region Midtjylland"},
+                "workplace_address": {"postcode": "8200", "city": "Aarhus"},
+                "webpage_url": "https://jobtech.example/annonce/9",
+                "application_details": {"email": "hr@rm.example.dk"},
+                "application_contacts": [
+                    {"name": "Søren Holm", "telephone": "78 41 00 00"}
+                ],
+            }
+        ]
+    }
+    bad = _json_ld(identifier="LD-2", applicationContact={"email": "ikke en adresse"})
+    (tmp_path / "ld.json").write_text(json.dumps([ld, bad]), encoding="utf-8")
+    (tmp_path / "jt.json").write_text(json.dumps(feed), encoding="utf-8")
+    report = import_postings(db, tmp_path / "ld.json", source="jobsite")
+    assert [p.reason for p in report.problems] == [
+        "apply_email is not an e-mail address"
+    ]
+    import_postings(db, tmp_path / "jt.json", source="jobtech")
+    site = db.scalars(select(Posting).where(Posting.external_id == "LD-1")).one()
+    assert (site.apply_url, site.apply_email) == (
+        "https://salling.example.dk/ansoeg/LD-1",
+        "job@salling.example.dk",
+    )
+    assert (site.contact_name, site.contact_phone) == ("Mette Lund", "+45 87 78 00 00")
+    assert site.posted_on.isoformat() == last_week
+    nurse = db.scalars(select(Posting).where(Posting.external_id == "JT-9")).one()
+    assert (nurse.url, nurse.apply_url) == ("https://jobtech.example/annonce/9", None)
+    assert (nurse.apply_email, nurse.contact_name, nurse.contact_phone) == (
+        "hr@rm.example.dk",
+        "Søren Holm",
+        "78 41 00 00",
+    )
+    assert nurse.posted_on == date.today()
+
+
 def test_an_expired_posting_is_refused_and_given_codes_are_kept(
     db, taxonomy, tmp_path
 ) -> None:

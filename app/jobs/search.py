@@ -81,18 +81,16 @@ def search_words(text_value: str) -> list[str]:
     return list(seen)
 
 
+def _is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
 def _text_condition(session: Session, terms: list[str]) -> ColumnElement[bool]:
     """Postings whose text has every word (by stem), in this database's full-text search."""
-    if session.get_bind().dialect.name == "postgresql":
-        matches = text(
+    if _is_postgresql(session):
+        return text(
             f"{_PG_VECTOR} @@ plainto_tsquery('danish'::regconfig, :words)"
         ).bindparams(words=" ".join(terms))
-        # Materialised: the GIN index finds the matches once, instead of the planner
-        # walking the newest-first index and computing each posting's vector.
-        found = (
-            select(Posting.id).where(matches).cte("found").prefix_with("MATERIALIZED")
-        )
-        return Posting.id.in_(select(found.c.id))
     # Each stem is letters and digits only, quoted: FTS5 sees terms, never operators.
     match = " ".join(f'"{stem(term)}"' for term in terms)
     fts = (
@@ -101,6 +99,49 @@ def _text_condition(session: Session, terms: list[str]) -> ColumnElement[bool]:
         .where(text("posting_fts MATCH :match").bindparams(match=match))
     )
     return Posting.id.in_(fts)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """Where the matching postings' ids are counted and ordered from: the posting table,
+    or (PostgreSQL with words) a materialised set of the matches with the columns the
+    orders need, so the GIN index finds them once with every filter applied, instead of
+    the planner walking the newest-first index and computing each posting's vector."""
+
+    columns: Any
+    ids: Select[Any]
+    count: Select[Any]
+    materialised: bool = False
+
+
+def _found(
+    session: Session, conditions: list[ColumnElement[bool]], terms: list[str]
+) -> _Found:
+    if terms and _is_postgresql(session):
+        found = (
+            select(
+                Posting.id,
+                Posting.posted_on,
+                Posting.deadline,
+                Posting.latitude,
+                Posting.longitude,
+            )
+            .where(*conditions)
+            .cte("found")
+            .prefix_with("MATERIALIZED")
+        )
+        return _Found(
+            found.c,
+            select(found.c.id).select_from(found),
+            select(func.count()).select_from(found),
+            materialised=True,
+        )
+    return _Found(
+        Posting,
+        select(Posting.id).where(*conditions),
+        # count(*), not count(id): the count can then read only an index.
+        select(func.count()).select_from(Posting).where(*conditions),
+    )
 
 
 def _km_per_degree(lat: float) -> tuple[float, float]:
@@ -158,24 +199,25 @@ def _conditions(
     return conditions, origin
 
 
-def _squared_km(origin: geo.PostcodeInfo) -> ColumnElement[float]:
+def _squared_km(
+    origin: geo.PostcodeInfo, columns: Any = Posting
+) -> ColumnElement[float]:
     per_lat, per_lon = _km_per_degree(origin.lat)
-    dy = (Posting.latitude - origin.lat) * per_lat
-    dx = (Posting.longitude - origin.lon) * per_lon
+    dy = (columns.latitude - origin.lat) * per_lat
+    dx = (columns.longitude - origin.lon) * per_lon
     return dy * dy + dx * dx
 
 
-def _ordered(
-    query: Select[Any], sort: str, origin: geo.PostcodeInfo | None
-) -> Select[Any]:
+def _ordered(found: _Found, sort: str, origin: geo.PostcodeInfo | None) -> Select[Any]:
     # posted_on is always set (the model's default, the migration's backfill), so the
     # newest-first order is an index scan backwards on both databases.
-    newest = (Posting.posted_on.desc(), Posting.id.desc())
+    columns = found.columns
+    newest = (columns.posted_on.desc(), columns.id.desc())
     if sort == "deadline":
-        return query.order_by(Posting.deadline.asc().nulls_last(), *newest)
+        return found.ids.order_by(columns.deadline.asc().nulls_last(), *newest)
     if sort == "distance" and origin is not None:
-        return query.order_by(_squared_km(origin), *newest)
-    return query.order_by(*newest)
+        return found.ids.order_by(_squared_km(origin, columns), *newest)
+    return found.ids.order_by(*newest)
 
 
 def search_postings(
@@ -198,29 +240,19 @@ def search_postings(
     sort = search.sort if search.sort in SORTS else "newest"
     if (sort == "distance" and origin is None) or (sort == "match" and scores is None):
         sort = "newest"
-    total = int(session.scalar(select(func.count(Posting.id)).where(*conditions)) or 0)
-    pages = max(1, -(-total // per_page))
-    number = min(max(1, page), pages)
-    start = (number - 1) * per_page
-    # The page's ids first (narrow rows to sort), then those postings in full.
+    found = _found(session, conditions, terms)
     if sort == "match" and scores is not None:
-        newest = list(
-            session.scalars(
-                _ordered(select(Posting.id).where(*conditions), "newest", origin).limit(
-                    MAX_MATCH_ORDERED
-                )
-            )
+        ranked = list(
+            session.scalars(_ordered(found, "newest", origin).limit(MAX_MATCH_ORDERED))
         )
         # A stable sort: equal scores (and every posting that does not fit) stay newest first.
-        newest.sort(key=lambda posting_id: -scores.get(posting_id, 0.0))
-        ids = newest[start : start + per_page]
+        ranked.sort(key=lambda posting_id: -scores.get(posting_id, 0.0))
+        total = int(session.scalar(found.count) or 0)
+        number = _in_range(page, total, per_page)
+        ids = ranked[(number - 1) * per_page : number * per_page]
     else:
-        ids = list(
-            session.scalars(
-                _ordered(select(Posting.id).where(*conditions), sort, origin)
-                .limit(per_page)
-                .offset(start)
-            )
+        number, total, ids = _one_page(
+            session, _ordered(found, sort, origin), page, per_page, found
         )
     by_id = {
         row.id: row
@@ -250,6 +282,44 @@ def search_postings(
     )
 
 
+def _in_range(page: int, total: int, per_page: int) -> int:
+    return min(max(1, page), max(1, -(-total // per_page)))
+
+
+def _one_page(
+    session: Session,
+    ordered: Select[Any],
+    page: int,
+    per_page: int,
+    found: _Found,
+) -> tuple[int, int, list[int]]:
+    """The page number in range, the number of matches and the page's ids.
+
+    From a materialised set, one pass gives both the page and the count (a window
+    count); only a page past the end then needs the count on its own, and the last
+    page. From the table, the count and the page are two index scans.
+    """
+    number = max(1, page)
+    if not found.materialised:
+        total = int(session.scalar(found.count) or 0)
+        number = _in_range(page, total, per_page)
+        ids = session.scalars(ordered.limit(per_page).offset((number - 1) * per_page))
+        return number, total, list(ids)
+    rows = session.execute(
+        ordered.add_columns(func.count().over())
+        .limit(per_page)
+        .offset((number - 1) * per_page)
+    ).all()
+    if rows:
+        return number, int(rows[0][1]), [row[0] for row in rows]
+    total = int(session.scalar(found.count) or 0)
+    if number == 1 or total == 0:
+        return 1, total, []
+    number = _in_range(page, total, per_page)
+    ids = session.scalars(ordered.limit(per_page).offset((number - 1) * per_page))
+    return number, total, list(ids)
+
+
 def matching_ids(
     session: Session, search: JobSearch, today: date | None = None, limit: int = 200
 ) -> list[int]:
@@ -257,7 +327,7 @@ def matching_ids(
     today = today or date.today()
     terms = search_words(search.text)[:MAX_WORDS]
     conditions, origin = _conditions(session, search, today, terms)
-    query = _ordered(select(Posting.id).where(*conditions), "newest", origin)
+    query = _ordered(_found(session, conditions, terms), "newest", origin)
     return list(session.scalars(query.limit(limit)))
 
 

@@ -123,6 +123,9 @@ def test_pages_keep_the_search(db, get_page) -> None:
     link = page.select_one("nav.pagination a.button-next")["href"]
     assert "q=p%C3%A6dagog" in link and "page=2" in link
     assert len(_titles(get_page(link))) == 3
+    # A page past the end shows the last one, with the count.
+    past = get_page("/job?q=pædagog&page=9")
+    assert len(_titles(past)) == 3 and _count(past).startswith("23 ")
 
 
 def test_htmx_gets_the_results_and_the_count_for_the_live_region(db, client) -> None:

@@ -375,7 +375,8 @@ def import_postings(
     except ValueError as broken:
         report.problems.append(Problem(_line_of(broken), str(broken)))
     session.flush()
-    # Other processes notice through the postings' updated_at; this one at once.
+    # Other processes notice through the postings' version (raised by the flush);
+    # this one at once.
     invalidate_match_index()
     return report
 

@@ -1,4 +1,4 @@
-"""the postings' version, and each citizen's matches stored
+"""the postings' version, each citizen's matches stored, the queue's index
 
 Revision ID: e8a4c6f2d1b9
 Revises: 10742828f6e3
@@ -72,8 +72,13 @@ def upgrade() -> None:
         op.f("ix_stored_match_posting_id"), "stored_match", ["posting_id"], unique=False
     )
 
+    op.create_index(
+        "ix_case_file_queue", "case_file", ["municipality_id", "priority"], unique=False
+    )
+
 
 def downgrade() -> None:
+    op.drop_index("ix_case_file_queue", table_name="case_file")
     op.drop_index(op.f("ix_stored_match_posting_id"), table_name="stored_match")
     op.drop_table("stored_match")
     op.drop_table("match_list")

@@ -85,6 +85,7 @@ TABLES: dict[str, Any] = {
     "saved_job": _l("Jobs you have saved"),
     "job_alert": _l("Your job alerts"),
     "job_notification": _l("New jobs your job alerts found"),
+    "match_list": _l("When the jobs matching you were last worked out"),
     "job_log_entry": _l("Entries in your job-search log"),
     "plan_item": _l("Goals and activities in your plan"),
     "contact_request": _l("Requests to talk to a person"),

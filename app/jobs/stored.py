@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from app.jobs.matching import (
@@ -174,7 +175,17 @@ def current_list(
         == profile_key(profile, personal, load_taxonomy(session).version)
     ):
         return row
-    return refresh_matches(session, citizen_id, profile, personal)
+    try:
+        # A savepoint: two requests of one citizen may store the list at once (two
+        # tabs), or on SQLite another request may hold the one write lock.
+        with session.begin_nested():
+            return refresh_matches(session, citizen_id, profile, personal)
+    except (IntegrityError, OperationalError):
+        session.expire_all()
+        row = session.get(MatchList, citizen_id)
+        if row is None:
+            raise
+        return row  # the other request's list, or the last one stored
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from app.audit import SYSTEM
 from app.cv.services import add_skill
@@ -51,3 +52,19 @@ def test_new_postings_and_a_changed_cv_give_a_new_list(db, make_citizen) -> None
     db.refresh(listed)
     assert listed.profile_key != key
     assert db.query(StoredMatch).filter_by(citizen_id=citizen.id).count() == 2
+
+
+def test_a_list_stored_at_the_same_moment_by_another_request_is_read(
+    db, make_citizen, monkeypatch
+) -> None:
+    citizen = give_cv(db, make_citizen(), skills=["nursing-care"])
+    first = make_posting(db)
+    queries.jobs_for(db, citizen.id)
+    make_posting(db)  # the stored list is stale now
+
+    def clash(*_args, **_kwargs):
+        raise IntegrityError("INSERT INTO match_list", {}, Exception("duplicate key"))
+
+    monkeypatch.setattr(stored, "refresh_matches", clash)
+    page = queries.jobs_for(db, citizen.id)
+    assert _ids(page) == [first.id], "the page is drawn from the list already stored"

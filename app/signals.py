@@ -15,7 +15,8 @@ _signals = Namespace()
 profile_changed = _signals.signal("profile-changed")
 """A change that may affect the citizen's track: screening answers, wishes, the CV, the
 job-search log, or a request to talk to a person. kwargs: citizen_id, trigger.
-Received by segmentation, which re-screens the citizen."""
+Received by segmentation, which re-screens the citizen, and (triggers "cv" and
+"preferences") by jobs, which stores their matches again."""
 
 objection_changed = _signals.signal("objection-changed")
 """The citizen objected to profiling, or withdrew the objection. kwargs: citizen_id.

@@ -22,6 +22,7 @@ ROUTES: list[RouteCase] = [
     RouteCase("portal.about_data"),
     RouteCase("portal.privacy"),
     RouteCase("portal.favicon"),
+    RouteCase("portal.healthz"),
     RouteCase("portal.set_language", method="POST", data={"lang": "en", "next": "/"}),
     RouteCase("portal.dashboard", allowed=frozenset({Role.CITIZEN})),
     RouteCase("auth.login"),

@@ -80,6 +80,11 @@ TECHNICAL_FIELD_LABELS: dict[str, Any] = {
     "alert_id": _l("The job alert that found it"),
     "last_posting_id": _l("How far the job alert has looked"),
     "unsubscribe_token": _l("The secret in the link that stops the job alert"),
+    "postings_version": _l("Which postings were ranked"),
+    "model_version": _l("Version of the model"),
+    "profile_key": _l("A fingerprint of the CV and wishes ranked for"),
+    "total": _l("How many jobs matched"),
+    "computed_at": _l("When it was computed"),
 }
 
 # The reasons the portal itself writes in the change history, in the citizen's words

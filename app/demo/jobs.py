@@ -47,6 +47,7 @@ from app.demo.occupations import DemoOccupation, OccupationPool, lower_first
 from app.demo.people import DEMO_DOMAIN, slugify
 from app.demo.sizes import SMALL_CITIZEN_MUNICIPALITIES, apportion
 from app.geo import PostcodeInfo
+from app.jobs.versions import bump_postings_version
 from app.models import Hours, Posting, PostingSkill
 
 SOURCE = "demo"
@@ -361,4 +362,5 @@ def create_postings(
         bulk_insert(session, PostingSkill.__table__, skill_rows)
         done += len(batch)
         report(f"Postings: {done:,} of {total:,}.")
+    bump_postings_version(session)
     return done

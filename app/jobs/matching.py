@@ -5,10 +5,11 @@ the citizen's profile and the current postings into its value objects and keeps 
 `MatchIndex` per database in memory. app.jobs.queries turns the matcher's results into
 what the pages show.
 
-The index covers current postings (deadline today or later, or none). It is rebuilt when
-a cheap stamp over those postings changes (count, highest id, latest updated_at, today's
-date), never per request otherwise; a posting edited in place moves its updated_at, so
-other processes notice, and the importer also calls `invalidate_match_index()`.
+The index covers current postings (deadline today or later, or none). It is rebuilt
+when its stamp changes: today's date and the postings' version (app.jobs.versions, one
+primary-key lookup raised by every write of a posting), never by scanning postings.
+A served process builds it before its first request (`warm_up`, called by
+gunicorn.conf.py before the workers fork, so they share it copy-on-write).
 """
 
 from __future__ import annotations
@@ -16,16 +17,18 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from flask_babel import force_locale, gettext
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from app.cv.labels import PERSONAL_COMPETENCES
 from app.geo import postcode_info
 from app.i18n import format_list
+from app.jobs.versions import postings_version
 from app.ml import matching as ml
 from app.ml.personal import PersonalMatch, personal_matches
 from app.ml.taxonomy import Taxonomy
@@ -153,19 +156,25 @@ def _current(today: date) -> Any:
 
 
 def _stamp(session: Session, today: date) -> tuple[Any, ...]:
-    count, max_id, newest = session.execute(
-        select(
-            func.count(Posting.id), func.max(Posting.id), func.max(Posting.updated_at)
-        ).where(_current(today))
-    ).one()
-    if isinstance(newest, datetime):
-        newest = newest.isoformat()
-    return (today.isoformat(), int(count or 0), max_id, newest)
+    return (today.isoformat(), postings_version(session))
+
+
+def _engine_key(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
 
 
 def _cache_key(session: Session) -> str:
-    bind = session.get_bind()
-    return bind.engine.url.render_as_string(hide_password=True)
+    return _engine_key(session.get_bind().engine)
+
+
+def index_loaded_for(engine: Engine) -> bool:
+    """Whether this process holds an index for the engine's database (no query)."""
+    return _engine_key(engine) in _cache
+
+
+def warm_up(session: Session) -> CachedIndex:
+    """Build the taxonomy and the index now, before any request needs them."""
+    return match_index(session)
 
 
 def invalidate_match_index() -> None:

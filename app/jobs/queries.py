@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,7 +17,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.jobs.matching import (
-    MODEL_VERSION,
     CachedIndex,
     has_location,
     match_index,
@@ -27,112 +25,34 @@ from app.jobs.matching import (
     profile_is_empty,
     rank_with_personal,
 )
+from app.jobs.results import (
+    AlternativeOccupation,
+    Alternatives,
+    JobMatch,
+    Labelled,
+    MatchPage,
+)
+from app.jobs.stored import (
+    MAX_RESULTS,
+    MIN_SCORE,
+    StoredRow,
+    current_list,
+    stored_page,
+)
 from app.ml import matching as ml
 from app.ml.alternatives import alternative_occupations
 from app.ml.naive_matching import naive_rank
+from app.ml.personal import PersonalMatch
 from app.ml.taxonomy import Taxonomy
 from app.ml.vectorised_matching import rank_jobs_for
 from app.models import Occupation, Posting, PostingSkill, Skill
-from app.pagination import Page
 from app.taxonomy.services import load_taxonomy
 
-# A posting must score more than what fitting hours alone gives (0.10) to be shown.
-MIN_SCORE = 0.15
-
-
-# The list shows at most this many of the best matches; nobody pages further.
-MAX_RESULTS = 200
 # A search in match order ranks at most this many postings that fit; the rest follow.
 MAX_MATCH_SCORED = 1000
 
-
 # Distances offered when the citizen could widen the search, in kilometres.
 WIDER_DISTANCES = (10, 20, 30, 50, 75, 100, 150, 250, 500)
-
-
-# --- values handed to the pages ----------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Labelled:
-    """A taxonomy concept by URI with its label in the reader's language."""
-
-    uri: str
-    label: str
-
-
-@dataclass(frozen=True)
-class JobMatch:
-    """One posting for one citizen: the row, the score and the reasons, labelled."""
-
-    posting: Posting
-    score: float
-    model_version: str
-    reasons: ml.MatchReasons
-    matched_essential: tuple[Labelled, ...]
-    matched_optional: tuple[Labelled, ...]
-    missing_essential: tuple[Labelled, ...]
-    missing_optional: tuple[Labelled, ...]
-    occupation: Labelled | None
-    # "You have described yourself as ..., which the employer asks for." or None.
-    personal_reason: str | None = None
-
-    @property
-    def essential_count(self) -> int:
-        return len(self.matched_essential) + len(self.missing_essential)
-
-    @property
-    def distance_km(self) -> float | None:
-        return self.reasons.distance_km
-
-    @property
-    def occupation_match(self) -> str | None:
-        return self.reasons.occupation_match
-
-    @property
-    def hours_fit(self) -> bool:
-        return self.reasons.hours_fit
-
-
-@dataclass(frozen=True)
-class MatchPage(Page):
-    """One page of a citizen's matches, with what the page needs to explain itself."""
-
-    empty_profile: bool = False
-    located: bool = True
-    max_distance_km: float | None = None
-    hours: str = "any"
-    occupation: Labelled | None = None
-    unknown_occupation: bool = False
-    capped: bool = False
-    wider_distance_km: int | None = None
-    missing_skills: tuple[Labelled, ...] = ()
-    model_version: str = MODEL_VERSION
-
-
-@dataclass(frozen=True)
-class AlternativeOccupation:
-    """An occupation in another field, the skills that carry over and those to learn."""
-
-    occupation: Labelled
-    score: float
-    transferable_skills: tuple[Labelled, ...]
-    skills_to_learn: tuple[Labelled, ...]
-    postings_nearby: int
-    model_version: str = MODEL_VERSION
-
-
-@dataclass(frozen=True)
-class Alternatives:
-    """The citizen's alternatives and the facts the page explains them with."""
-
-    items: tuple[AlternativeOccupation, ...]
-    empty_profile: bool
-    has_skills: bool
-    open_to_other_industries: bool
-    located: bool
-    max_distance_km: float | None
-    model_version: str = MODEL_VERSION
 
 
 # --- labels ----------------------------------------------------------------------------
@@ -198,16 +118,15 @@ def jobs_for(
     search; `occupation_uri` shows only postings for that occupation (all of them,
     ranked, however weak the match).
     """
-    profile = profile_for(session, citizen_id)
-    located = has_location(profile)
+    saved = profile_for(session, citizen_id)
+    located = has_location(saved)
+    profile = saved
     if max_distance_km is not None:
         profile = dataclasses.replace(profile, max_distance_km=float(max_distance_km))
     if not located:
         profile = dataclasses.replace(profile, max_distance_km=None)
     wanted_hours = hours if hours in ("full", "part", "any") else profile.hours
-    cached = match_index(session)
-    taxonomy = cached.taxonomy
-
+    taxonomy = load_taxonomy(session)
     occupation, unknown_occupation = _chosen_occupation(taxonomy, occupation_uri, lang)
     common: dict[str, Any] = {
         "located": located,
@@ -215,18 +134,33 @@ def jobs_for(
         "hours": wanted_hours,
         "occupation": occupation,
         "unknown_occupation": unknown_occupation,
+        "wider_distance_km": _wider(profile.max_distance_km) if located else None,
     }
     if profile_is_empty(profile) and occupation is None:
+        common["wider_distance_km"] = None
         return MatchPage(
             items=[], number=1, per_page=per_page, total=0, empty_profile=True, **common
         )
-    matches = _ranked(profile, cached, occupation, ml.MatchFilters(hours=wanted_hours))
-    matches, found = rank_with_personal(session, citizen_id, taxonomy, matches)
-    number, shown = _page(matches, page, per_page)
-    rows = _posting_rows(session, [m.posting_id for m in shown])
-    missing = Counter(uri for m in shown for uri in m.reasons.missing_essential)
-    return MatchPage(
-        items=[
+    if profile == saved and wanted_hours == saved.hours and occupation is None:
+        # The citizen's own list: stored, computed when the profile or postings change.
+        total = current_list(session, citizen_id, saved).total
+        number = min(max(1, page), max(1, -(-total // per_page)))
+        items = [
+            _stored_match(row, taxonomy, lang)
+            for row in stored_page(
+                session, citizen_id, (number - 1) * per_page, per_page
+            )
+        ]
+    else:
+        cached = match_index(session)
+        matches = _ranked(
+            profile, cached, occupation, ml.MatchFilters(hours=wanted_hours)
+        )
+        matches, found = rank_with_personal(session, citizen_id, taxonomy, matches)
+        total = len(matches)
+        number, shown = _page(matches, page, per_page)
+        rows = _posting_rows(session, [m.posting_id for m in shown])
+        items = [
             _labelled_match(
                 m,
                 rows[m.posting_id],
@@ -237,12 +171,14 @@ def jobs_for(
             )
             for m in shown
             if m.posting_id in rows and m.posting_id in cached.by_id
-        ],
+        ]
+    missing = Counter(uri for m in items for uri in m.reasons.missing_essential)
+    return MatchPage(
+        items=items,
         number=number,
         per_page=per_page,
-        total=len(matches),
-        capped=len(matches) >= MAX_RESULTS,
-        wider_distance_km=_wider(profile.max_distance_km) if located else None,
+        total=total,
+        capped=total >= MAX_RESULTS,
         missing_skills=_labels(
             taxonomy, [uri for uri, _ in missing.most_common(5)], lang
         ),
@@ -270,6 +206,37 @@ def match_scores(session: Session, citizen_id: int) -> dict[int, float]:
     )
     matches, _found = rank_with_personal(session, citizen_id, cached.taxonomy, matches)
     return {int(m.posting_id): m.score for m in matches}
+
+
+def _stored_match(row: StoredRow, taxonomy: Taxonomy, lang: str) -> JobMatch:
+    """A stored match labelled in the reader's language, as the ranking gave it."""
+    r = row.reasons
+    reasons = ml.MatchReasons(
+        matched_essential=tuple(r["me"]),
+        matched_optional=tuple(r["mo"]),
+        missing_essential=tuple(r["xe"]),
+        distance_km=r["km"],
+        occupation_match=r["occ"],
+        title_similarity=r["title"],
+        hours_fit=r["hours"],
+    )
+    personal = tuple(
+        PersonalMatch(code, text, via) for code, text, via in r["personal"]
+    )
+    return JobMatch(
+        posting=row.posting,
+        score=row.score,
+        model_version=r["model"],
+        reasons=reasons,
+        matched_essential=_labels(taxonomy, reasons.matched_essential, lang),
+        matched_optional=_labels(taxonomy, reasons.matched_optional, lang),
+        missing_essential=_labels(taxonomy, reasons.missing_essential, lang),
+        missing_optional=_labels(taxonomy, r["xo"], lang),
+        occupation=Labelled(r["uri"], taxonomy.label(r["uri"], lang))
+        if r["uri"]
+        else None,
+        personal_reason=personal_reason(personal, lang),
+    )
 
 
 def _page(

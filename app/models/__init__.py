@@ -24,12 +24,15 @@ from app.models.consent import (
     ProfilingObjection,
 )
 from app.models.jobs import (
+    DataVersion,
     Hours,
     JobAlert,
     JobNotification,
+    MatchList,
     Posting,
     PostingSkill,
     SavedJob,
+    StoredMatch,
 )
 from app.models.jobsearch import (
     ContactRequest,
@@ -115,6 +118,7 @@ __all__ = [
     "EducationLevel",
     "ExpectedTime",
     "Gender",
+    "DataVersion",
     "Hours",
     "HoursPreference",
     "IscoGroup",
@@ -139,8 +143,10 @@ __all__ = [
     "PlanStatus",
     "JobAlert",
     "JobNotification",
+    "MatchList",
     "Posting",
     "SavedJob",
+    "StoredMatch",
     "PostingSkill",
     "ProfilingObjection",
     "ProtectedAttributes",

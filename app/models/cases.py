@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
 )
@@ -70,6 +71,8 @@ class Case(Base):
     """A citizen's place in their municipality's caseworker queue (one row per citizen)."""
 
     __tablename__ = "case_file"
+    # The queue reads a municipality's cases in priority order along this index.
+    __table_args__ = (Index("ix_case_file_queue", "municipality_id", "priority"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     citizen_id: Mapped[int] = mapped_column(

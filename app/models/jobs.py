@@ -153,3 +153,50 @@ class JobNotification(Base):
     )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class DataVersion(Base):
+    """A number raised on every change to a kind of data (today: "postings"), so a
+    process holding a copy (the match index) learns it is stale from one row."""
+
+    __tablename__ = "data_version"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MatchList(Base):
+    """When a citizen's stored matches were computed, and from what: the postings'
+    version, the model version and a fingerprint of the profile they were ranked for.
+    A list whose inputs have moved on is computed again before it is shown."""
+
+    __tablename__ = "match_list"
+
+    citizen_id: Mapped[int] = mapped_column(
+        ForeignKey("citizen.id", ondelete="CASCADE"), primary_key=True
+    )
+    postings_version: Mapped[int] = mapped_column(Integer)
+    model_version: Mapped[str] = mapped_column(String(40))
+    profile_key: Mapped[str] = mapped_column(String(64))
+    total: Mapped[int] = mapped_column(Integer)
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class StoredMatch(Base):
+    """One of a citizen's best current postings, in rank order, with the reasons the
+    page explains it with (JSON: skills held and missing, distance, occupation, hours,
+    the personal competences the employer asks for)."""
+
+    __tablename__ = "stored_match"
+    __table_args__ = (UniqueConstraint("citizen_id", "rank"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(
+        ForeignKey("match_list.citizen_id", ondelete="CASCADE")
+    )
+    rank: Mapped[int] = mapped_column(Integer)
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("posting.id", ondelete="CASCADE"), index=True
+    )
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[str] = mapped_column(Text)

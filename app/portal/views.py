@@ -10,6 +10,7 @@ from flask import (
     Blueprint,
     abort,
     current_app,
+    jsonify,
     redirect,
     render_template,
     request,
@@ -20,6 +21,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from app import health
 from app.auth.services import set_user_locale
 from app.db import get_session
 from app.htmx import render_page_or_partial
@@ -53,6 +55,17 @@ def set_language() -> Response:
         if current_user.is_authenticated:
             set_user_locale(get_session(), current_user.id, lang)
     return redirect(safe_next(request.form.get("next"), url_for("portal.index")))
+
+
+@bp.get("/healthz")
+@public
+def healthz() -> tuple[Response, int]:
+    """200 and {"status": "ok", ...} when ready, else 503 with what is wrong; no
+    session, template or translation."""
+    ready, state = health.check()
+    response = jsonify({"status": "ok" if ready else "unavailable", **state})
+    response.headers["Cache-Control"] = "no-store"
+    return response, 200 if ready else 503
 
 
 @bp.get("/favicon.ico")

@@ -128,11 +128,16 @@ _CACHE: dict[str, _Cached] = {}
 
 _CACHE_LOCK = threading.RLock()
 
+# Raised by clear_cache, so a session's remembered entry (below) is not used after it.
+_generation = 0
+
 
 def clear_cache() -> None:
     """Forget every cached taxonomy and index (after an import, and in tests)."""
+    global _generation
     with _CACHE_LOCK:
         _CACHE.clear()
+        _generation += 1
 
 
 def _database_url(session: Session) -> str:
@@ -140,6 +145,17 @@ def _database_url(session: Session) -> str:
 
 
 def _cached(session: Session) -> _Cached:
+    """The taxonomy of the session's database. A session (one request) asks which
+    source is current once and remembers the answer, however many labels it shows."""
+    remembered = session.info.get("taxonomy")
+    if remembered is not None and remembered[0] == _generation:
+        return remembered[1]
+    entry = _current_entry(session)
+    session.info["taxonomy"] = (_generation, entry)
+    return entry
+
+
+def _current_entry(session: Session) -> _Cached:
     source = current_source(session)
     url = _database_url(session)
     languages = tuple(source.languages.split(",")) if source else ()

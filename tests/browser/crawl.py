@@ -25,6 +25,7 @@ MAX_PAGES = 80
 NOT_PAGES = {
     "static": "a file",
     "portal.favicon": "an image",
+    "portal.healthz": "JSON for the load balancer",
     "consent.export_as_csv": "a download",
     "consent.export_as_json": "a download",
     "auth.mitid_start": "leaves for the MitID broker",

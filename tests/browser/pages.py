@@ -110,6 +110,8 @@ CRAWLED: dict[str, list[str]] = {
 EXCLUDED = {
     # An image: the icon browsers ask for (tests/portal/test_favicon.py).
     "/favicon.ico": "an image, not a page",
+    # JSON for the load balancer (tests/test_health.py).
+    "/healthz": "JSON, not a page",
     # Redirects to the MitID broker (404 when MitID is not configured).
     "/log-ind/mitid": "redirects away",
     # The broker's return address: needs a code from the broker.

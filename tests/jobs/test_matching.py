@@ -124,7 +124,7 @@ def test_index_is_rebuilt_when_the_taxonomy_changes(db, make_citizen) -> None:
     queries.jobs_for(db, citizen.id)
     before = matching.builds
     load_taxonomy(db)  # clears the taxonomy cache: a new Taxonomy object
-    queries.jobs_for(db, citizen.id)
+    queries.alternatives_for(db, citizen.id)
     assert matching.builds == before + 1
 
 

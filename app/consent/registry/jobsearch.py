@@ -1,6 +1,7 @@
 """Registry entries for the job search.
 
-Tables: job_log_entry, plan_item, contact_request, saved_job, job_alert, job_notification.
+Tables: job_log_entry, plan_item, contact_request, saved_job, job_alert, job_notification,
+match_list.
 
 The job-search log is control data: the job centre uses it to check availability for
 work (and to help, as the caseworker sees the search). The plan and the requests to talk
@@ -84,6 +85,7 @@ TABLES: dict[str, Any] = {
     "saved_job": _l("Jobs you have saved"),
     "job_alert": _l("Your job alerts"),
     "job_notification": _l("New jobs your job alerts found"),
+    "match_list": _l("When the jobs matching you were last worked out"),
     "job_log_entry": _l("Entries in your job-search log"),
     "plan_item": _l("Goals and activities in your plan"),
     "contact_request": _l("Requests to talk to a person"),
@@ -160,4 +162,12 @@ FIELDS: tuple[PersonalField, ...] = (
         Source.SYSTEM,
     ),
     _jobs("job_notification", "seen_at", _l("When you saw the new job"), Source.SYSTEM),
+    # match_list: when "Job til dig" last ranked the postings for you (the stored
+    # matches hang from it, and are what "Job til dig" shows, from your CV and wishes).
+    _technical("match_list", "citizen_id", "links the row to you"),
+    _technical("match_list", "postings_version", "which postings were ranked"),
+    _technical("match_list", "model_version", "which model ranked them"),
+    _technical("match_list", "profile_key", "a fingerprint of the CV ranked for"),
+    _technical("match_list", "total", "how many matches were found"),
+    _technical("match_list", "computed_at", "when the matches were computed"),
 )

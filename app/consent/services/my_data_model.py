@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from flask_babel import gettext as _
@@ -102,7 +102,7 @@ class Section:
     records: tuple[Record, ...]
     empty_text: Any = None
 
-    @property
+    @cached_property
     def items(self) -> tuple[Datum, ...]:
         return tuple(item for record in self.records for item in record.items)
 
@@ -122,44 +122,70 @@ class Section:
             names = [*names[:SUMMARY_NAMES], _("%(count)s more", count=more)]
         return format_list(names)
 
-    def _common(self, value: Callable[[Datum], Any]) -> Any:
-        """The most common value among the items (the first of equals), or None."""
+    @cached_property
+    def _words(self) -> list[tuple[str, str, str]]:
+        """Each item's source, purposes and (basis, retention) as text, worked out once
+        per section (each is a translation in the reader's language)."""
+        return [
+            (str(_source(item)), str(_purposes(item)), str(_basis(item)))
+            for item in self.items
+        ]
+
+    @cached_property
+    def _common_index(self) -> tuple[int, int, int] | None:
+        """For source, purposes and basis: the first item with the most common value."""
         if not self.items:
             return None
-        counts = Counter(str(value(item)) for item in self.items)
-        most = max(counts.values())
-        return next(value(i) for i in self.items if counts[str(value(i))] == most)
+        found = []
+        for part in range(3):
+            counts = Counter(words[part] for words in self._words)
+            most = max(counts.values())
+            found.append(
+                next(n for n, w in enumerate(self._words) if counts[w[part]] == most)
+            )
+        return found[0], found[1], found[2]
+
+    def _common(self, part: int, value: Callable[[Datum], Any]) -> Any:
+        """The most common value among the items (the first of equals), or None."""
+        index = self._common_index
+        return None if index is None else value(self.items[index[part]])
 
     @property
     def common_source(self) -> Any:
-        return self._common(_source)
+        return self._common(0, _source)
 
     @property
     def common_purposes(self) -> tuple[Any, ...] | None:
-        return self._common(_purposes)
+        return self._common(1, _purposes)
 
     @property
     def common_basis(self) -> tuple[Any, Any] | None:
         """(legal basis, retention) of most items, said once above them."""
-        return self._common(_basis)
+        return self._common(2, _basis)
+
+    @cached_property
+    def _differences(self) -> dict[int, tuple[bool, bool, bool]]:
+        index = self._common_index
+        if index is None:
+            return {}
+        common = [self._words[index[part]][part] for part in range(3)]
+        return {
+            id(item): (
+                words[0] != common[0],
+                words[1] != common[1],
+                words[2] != common[2],
+            )
+            for item, words in zip(self.items, self._words, strict=True)
+        }
 
     @property
     def all_alike(self) -> bool:
         """Whether every item has the common source, purposes, basis and retention."""
-        return not any(any(self.differs(item)) for item in self.items)
+        return not any(any(d) for d in self._differences.values())
 
     def differs(self, item: Datum) -> tuple[bool, bool, bool]:
         """Whether the item's source, purposes, (basis, retention) are not the common."""
-        if not self.items:
-            return (False, False, False)
-        return tuple(  # type: ignore[return-value]
-            str(value(item)) != str(common)
-            for value, common in (
-                (_source, self.common_source),
-                (_purposes, self.common_purposes),
-                (_basis, self.common_basis),
-            )
-        )
+        return self._differences.get(id(item), (False, False, False))
 
 
 def _source(item: Datum) -> Any:

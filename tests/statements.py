@@ -1,0 +1,28 @@
+"""Counting the SQL statements a page runs, for the tests that keep pages bounded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import event
+
+
+def statements_of(app: Flask, client: FlaskClient, path: str) -> int:
+    """The statements one GET of path runs once its caches are warm and its stored
+    results fresh (the first GET warms them and is not counted)."""
+    assert client.get(path).status_code == 200
+    engine = app.extensions["db_engine"]
+    seen: list[str] = []
+
+    def count(*args: Any, **_kwargs: Any) -> None:
+        seen.append(args[2])
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        response = client.get(path)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert response.status_code == 200
+    return len(seen)

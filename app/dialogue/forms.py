@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, ValidationError
@@ -31,3 +32,12 @@ class ContactForm(FlaskForm):
     @property
     def channel_value(self) -> Channel:
         return Channel(self.channel.data)
+
+
+class MessageForm(FlaskForm):
+    """A message to or from the job centre, with an optional file."""
+
+    body = text_field(
+        _l("Your message"), 5000, required=_l("Write your message."), multiline=True
+    )
+    attachment = FileField(_l("Attach a file (optional)"))

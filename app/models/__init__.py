@@ -23,6 +23,22 @@ from app.models.consent import (
     DataExport,
     ProfilingObjection,
 )
+from app.models.dialogue import (
+    Attendance,
+    Author,
+    MeetingFeedback,
+    MeetingKind,
+    MeetingSlot,
+    Message,
+    MessageAttachment,
+    MessageThread,
+    Notification,
+    NotificationPreferences,
+    OutboxChannel,
+    OutboxMessage,
+    OutboxStatus,
+    TaskFailure,
+)
 from app.models.jobs import (
     Hours,
     JobAlert,
@@ -83,6 +99,20 @@ from app.models.taxonomy import (
 )
 
 __all__ = [
+    "Attendance",
+    "Author",
+    "MeetingFeedback",
+    "MeetingKind",
+    "MeetingSlot",
+    "Message",
+    "MessageAttachment",
+    "MessageThread",
+    "Notification",
+    "NotificationPreferences",
+    "OutboxChannel",
+    "OutboxMessage",
+    "OutboxStatus",
+    "TaskFailure",
     "AccessLog",
     "AccessPurpose",
     "AccessWhat",

@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import RadioField
+from wtforms import DateField, IntegerField, RadioField, TimeField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, ValidationError
+from wtforms.validators import DataRequired, NumberRange, ValidationError
 
-from app.labels import CHANNEL_LABELS
-from app.models import Channel
+from app.labels import CHANNEL_LABELS, MEETING_KIND_LABELS
+from app.models import Channel, MeetingKind
 from app.text_input import text_field
 
 
@@ -41,3 +41,30 @@ class MessageForm(FlaskForm):
         _l("Your message"), 5000, required=_l("Write your message."), multiline=True
     )
     attachment = FileField(_l("Attach a file (optional)"))
+
+
+class SlotForm(FlaskForm):
+    """A time a caseworker offers: day, time, length, how, and where."""
+
+    day = DateField(_l("Day"), validators=[DataRequired(message=_l("Choose a day."))])
+    time = TimeField(
+        _l("Time"), validators=[DataRequired(message=_l("Choose a time."))]
+    )
+    minutes = IntegerField(
+        _l("Length in minutes"),
+        default=30,
+        validators=[
+            NumberRange(min=10, max=240, message=_l("Between 10 and 240 minutes."))
+        ],
+    )
+    kind = RadioField(
+        _l("How you meet"),
+        choices=[SelectChoice(k.value, MEETING_KIND_LABELS[k]) for k in MeetingKind],
+        default=MeetingKind.IN_PERSON.value,
+        validators=[DataRequired(message=_l("Choose how you meet."))],
+    )
+    place = text_field(
+        _l("Address, phone number or video link"),
+        300,
+        required=_l("Write where or how the citizen joins."),
+    )

@@ -90,7 +90,7 @@ class MessageAttachment(Base):
 class MeetingKind(enum.StrEnum):
     IN_PERSON = "in_person"
     PHONE = "phone"
-    VIDEO = "video"
+    VIDEO = "video_call"
 
 
 class Attendance(enum.StrEnum):

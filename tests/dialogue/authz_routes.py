@@ -32,11 +32,114 @@ def attachment_of(world: World, who: str) -> int:
     return messages.attachment_ids(session, message.id)[0]
 
 
+def slot_of(world: World, who: str | None, municipality: str = "same") -> int:
+    """A time offered next week (booked by one of the world's citizens, or free)."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.dialogue import meetings
+    from app.models import Caseworker, MeetingKind
+
+    key = "same_municipality" if municipality == "same" else "other_municipality"
+    citizen = world.citizens[key]
+    session = object_session(citizen)
+    assert session is not None
+    caseworker = Caseworker(user_id=citizen.user_id, job_title="Test")
+    session.add(caseworker)
+    session.flush()
+    slot = meetings.publish_slot(
+        session,
+        citizen.municipality_id,
+        caseworker.id,
+        datetime.now(UTC) + timedelta(days=7),
+        30,
+        MeetingKind.PHONE,
+        "Vi ringer til dig",
+        SYSTEM,
+    )
+    if who is not None:
+        slot.citizen_id = world.citizens[who].id
+    session.flush()
+    return slot.id
+
+
 def dialogue_cases() -> list[RouteCase]:
     citizen = frozenset({Role.CITIZEN})
     caseworker = frozenset({Role.CASEWORKER})
     thread = "/sagsbehandler/borger/{id}/beskeder"
+    booking = "/sagsbehandler/borger/{id}/moeder"
     return [
+        RouteCase("dialogue.meetings_page", allowed=citizen),
+        RouteCase(
+            "dialogue.book",
+            method="POST",
+            allowed=citizen,
+            url=lambda world: "/moeder/999999999/book",
+            foreign={
+                Role.CITIZEN: lambda world: (
+                    f"/moeder/{slot_of(world, None, 'other')}/book"
+                )
+            },
+        ),
+        RouteCase(
+            "dialogue.cancel",
+            allowed=citizen,
+            url=lambda world: "/moeder/999999999/aflys",
+            foreign={
+                Role.CITIZEN: lambda world: (
+                    f"/moeder/{slot_of(world, 'same_municipality')}/aflys"
+                )
+            },
+        ),
+        RouteCase(
+            "dialogue.cancel",
+            method="POST",
+            allowed=citizen,
+            url=lambda world: "/moeder/999999999/aflys",
+            foreign={
+                Role.CITIZEN: lambda world: (
+                    f"/moeder/{slot_of(world, 'same_municipality')}/aflys"
+                )
+            },
+        ),
+        RouteCase(
+            "dialogue.calendar",
+            allowed=citizen,
+            url=lambda world: "/moeder/999999999/kalender",
+            foreign={
+                Role.CITIZEN: lambda world: (
+                    f"/moeder/{slot_of(world, 'same_municipality')}/kalender"
+                )
+            },
+        ),
+        RouteCase("dialogue.offer_times", allowed=caseworker),
+        RouteCase(
+            "dialogue.offer_times",
+            method="POST",
+            allowed=caseworker,
+            data={"place": "Jobcentret"},
+        ),
+        RouteCase(
+            "dialogue.book_for_citizen",
+            allowed=caseworker,
+            url=lambda world: booking.format(id=world.citizens["same_municipality"].id),
+            foreign={
+                Role.CASEWORKER: lambda world: booking.format(
+                    id=world.citizens["other_municipality"].id
+                )
+            },
+        ),
+        RouteCase(
+            "dialogue.book_for_citizen",
+            method="POST",
+            allowed=caseworker,
+            data={"slot": "999999999"},
+            url=lambda world: booking.format(id=world.citizens["same_municipality"].id),
+            foreign={
+                Role.CASEWORKER: lambda world: booking.format(
+                    id=world.citizens["other_municipality"].id
+                )
+            },
+        ),
         RouteCase("dialogue.inbox", allowed=citizen),
         RouteCase(
             "dialogue.write", method="POST", allowed=citizen, data={"body": "Hej"}

@@ -10,7 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, NumberRange, ValidationError
 
 from app.labels import CHANNEL_LABELS, MEETING_KIND_LABELS
-from app.models import Channel, MeetingKind
+from app.models import Attendance, Channel, MeetingKind
 from app.text_input import text_field
 
 
@@ -68,3 +68,17 @@ class SlotForm(FlaskForm):
         300,
         required=_l("Write where or how the citizen joins."),
     )
+
+
+class AttendanceForm(FlaskForm):
+    """Whether the citizen came to a meeting; why not, in words."""
+
+    attendance = RadioField(
+        _l("Did the citizen come?"),
+        choices=[
+            SelectChoice(Attendance.ATTENDED.value, _l("Yes, the citizen came")),
+            SelectChoice(Attendance.NO_SHOW.value, _l("No, the citizen did not come")),
+        ],
+        validators=[DataRequired(message=_l("Choose whether the citizen came."))],
+    )
+    reason = text_field(_l("If not: why, as far as you know"), 500)

@@ -320,4 +320,13 @@ def meetings_for_staff(
 ) -> list[SlotRow]:
     """The citizen's meetings, read by a caseworker (logged)."""
     log_access(session, actor, citizen_id, AccessWhat.MEETINGS, AccessPurpose.CASE_WORK)
-    return meetings_of(session, citizen_id, notice)
+    return meetings_of(session, citizen_id, notice, upcoming_only=False)
+
+
+def citizen_of(session: Session, municipality_id: int, slot_id: int) -> int | None:
+    """The citizen booked on a slot of the municipality, else None."""
+    return session.scalar(
+        select(MeetingSlot.citizen_id).where(
+            MeetingSlot.id == slot_id, MeetingSlot.municipality_id == municipality_id
+        )
+    )

@@ -113,6 +113,19 @@ def dialogue_cases() -> list[RouteCase]:
         ),
         RouteCase("dialogue.offer_times", allowed=caseworker),
         RouteCase(
+            "dialogue.attendance",
+            method="POST",
+            allowed=caseworker,
+            data={"attendance": "attended"},
+            url=lambda world: "/sagsbehandler/moeder/999999999/fremmoede",
+            foreign={
+                Role.CASEWORKER: lambda world: (
+                    f"/sagsbehandler/moeder/{slot_of(world, 'other_municipality', 'other')}"
+                    "/fremmoede"
+                )
+            },
+        ),
+        RouteCase(
             "dialogue.offer_times",
             method="POST",
             allowed=caseworker,

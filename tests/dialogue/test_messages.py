@@ -15,9 +15,12 @@ from app.models import (
     AccessLog,
     AccessWhat,
     Author,
+    Case,
+    CaseStatus,
     Message,
     MessageAttachment,
     MessageThread,
+    RouteReason,
 )
 from tests.pages import csrf_token, log_in
 
@@ -166,3 +169,37 @@ def test_waiting_threads_are_overdue_after_the_target(db, make_citizen) -> None:
 def test_answer_by_counts_working_days() -> None:
     friday = datetime(2026, 12, 4, 10, tzinfo=UTC)
     assert messages.answer_by(friday, 2).isoformat() == "2026-12-08"
+
+
+def test_the_queue_and_the_case_show_an_overdue_message(
+    client, db, make_citizen, make_caseworker, get_page
+) -> None:
+    citizen = make_citizen(101, first_name="Omar", last_name="Ali")
+    db.add(
+        Case(
+            citizen_id=citizen.id,
+            municipality_id=citizen.municipality_id,
+            status=CaseStatus.QUEUED,
+            queue_reason=RouteReason.ASKED_FOR_PERSON,
+            priority=1.0,
+            language="da",
+            queued_at=datetime.now(UTC),
+            version=0,
+        )
+    )
+    messages.write(db, citizen.id, Author.CITIZEN, "Hjælp", [], None, SYSTEM)
+    messages.thread_of(db, citizen.id).awaiting_reply_since = datetime.now(
+        UTC
+    ) - timedelta(days=8)
+    db.flush()
+    log_in(client, make_caseworker(101))
+    queue = get_page("/sagsbehandler/koe")
+    row = queue.find("th", class_="queue-citizen")
+    assert "Besked venter" in _text(row)
+    assert "Svarfristen er overskredet" in _text(row)
+    waiting = queue.find("section", class_="waiting-messages")
+    assert "Omar Ali" in _text(waiting)
+    case = get_page(f"/sagsbehandler/borger/{citizen.id}")
+    section = case.find(id="dialogue-heading").parent
+    assert "Borgeren har ventet på svar" in _text(section)
+    assert "Svarfristen er overskredet" in _text(section)

@@ -12,14 +12,14 @@ from werkzeug.wrappers import Response
 
 from app.db import commit_with_retries, get_session
 from app.dialogue import meetings
-from app.dialogue.forms import SlotForm
+from app.dialogue.forms import AttendanceForm, SlotForm
 from app.dialogue.meetings import Outcome
 from app.dialogue.views import bp
 from app.dialogue.views.staff import me
 from app.forms import ConfirmForm
 from app.i18n import DANISH_TIME
 from app.labels import MEETING_KIND_LABELS
-from app.models import MeetingKind, Role
+from app.models import Attendance, MeetingKind, Role
 from app.security import current_actor, current_citizen_id, role_required
 from app.urls import parse_int
 
@@ -201,6 +201,7 @@ def book_for_citizen(citizen_id: int) -> Any:
     return render_template(
         "dialogue/book_for_citizen.html",
         citizen_id=citizen_id,
+        attendance_form=AttendanceForm(formdata=None),
         mine=meetings.meetings_for_staff(
             session, citizen_id, timedelta(0), current_actor()
         ),
@@ -208,3 +209,29 @@ def book_for_citizen(citizen_id: int) -> Any:
         form=form,
         **LABELS,
     )
+
+
+@bp.post("/sagsbehandler/moeder/<int:slot_id>/fremmoede")
+@role_required(Role.CASEWORKER)
+def attendance(slot_id: int) -> Response:
+    """Record whether the citizen came; a missed meeting needs a reason."""
+    form = AttendanceForm()
+    session = get_session()
+    ref = me()
+    citizen_id = meetings.citizen_of(session, ref.municipality_id, slot_id)
+    if citizen_id is None:
+        abort(404)
+    if form.validate_on_submit() and meetings.record_attendance(
+        session,
+        ref.municipality_id,
+        slot_id,
+        Attendance(form.attendance.data),
+        form.reason.data or None,
+        current_actor(),
+    ):
+        flash(_("Attendance is recorded. Nothing else follows from it."), "success")
+    else:
+        flash(
+            _("Choose whether the citizen came, and say why if they did not."), "error"
+        )
+    return redirect(url_for("dialogue.book_for_citizen", citizen_id=citizen_id))

@@ -63,3 +63,14 @@ def summary(
         overdue=messages.is_overdue(since, working_days, now()),
         meetings=meetings.meetings_of(session, citizen_id, notice),
     )
+
+
+def upcoming_meetings(session: Session, citizen_id: int) -> list[meetings.SlotRow]:
+    """The citizen's coming meetings (for Min plan)."""
+    return meetings.meetings_of(session, citizen_id, timedelta(0))
+
+
+def citizen_card(session: Session, citizen_id: int) -> DialogueSummary:
+    """The "Beskeder" card of Min side: unread messages and the coming meetings."""
+    # The card states no answer date, so the response time does not matter here.
+    return summary(session, citizen_id, 2, timedelta(0), for_staff=False)

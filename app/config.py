@@ -71,6 +71,7 @@ ENV_SETTINGS: dict[str, Any] = {
     "EMAIL_SENDER": _parse_str,
     "SMS_SENDER": _parse_str,
     "SENDER_FILE": _parse_str,
+    "OUTBOX_BATCH": _parse_int,
     "ATTACHMENT_MAX_BYTES": _parse_int,
     "ATTACHMENT_FOLDER": _parse_str,
     "MESSAGE_REPLY_WORKING_DAYS": _parse_int,
@@ -140,6 +141,8 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "EMAIL_SENDER": "console",
         "SMS_SENDER": "console",
         "SENDER_FILE": "",
+        # Messages a worker claims and sends at a time.
+        "OUTBOX_BATCH": 1000,
         # The job centre answers a message within this many working days.
         "MESSAGE_REPLY_WORKING_DAYS": 2,
         # A meeting can be booked, moved or cancelled until this many hours before.

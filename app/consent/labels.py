@@ -108,6 +108,19 @@ CHANGE_REASONS: dict[str, Any] = {
         "Your conversation with the job centre began"
     ),
     "the citizen wrote to the job centre": _l("You wrote to the job centre"),
+    "a reminder stayed unread": _l(
+        "You did not read a reminder, so the job centre will contact you"
+    ),
+    "the citizen chose how to be notified": _l("You chose how to get reminders"),
+    "a caseworker offered a time": _l("A caseworker offered a meeting time"),
+    "the citizen booked a meeting": _l("You booked a meeting"),
+    "a caseworker booked the meeting for the citizen": _l(
+        "A caseworker booked the meeting for you"
+    ),
+    "the citizen cancelled the meeting": _l("You cancelled the meeting"),
+    "the caseworker recorded whether the citizen came": _l(
+        "The caseworker noted whether you came to the meeting"
+    ),
     "the job centre wrote to the citizen": _l("The job centre wrote to you"),
     "a file was attached to a message": _l("A file was sent with a message"),
     "Added to the CV": _l("Added to your CV"),

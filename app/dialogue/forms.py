@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import DateField, IntegerField, RadioField, TimeField
+from wtforms import BooleanField, DateField, IntegerField, RadioField, TimeField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, NumberRange, ValidationError
 
@@ -82,3 +82,15 @@ class AttendanceForm(FlaskForm):
         validators=[DataRequired(message=_l("Choose whether the citizen came."))],
     )
     reason = text_field(_l("If not: why, as far as you know"), 500)
+
+
+class NotificationSettingsForm(FlaskForm):
+    """How the citizen wants reminders besides the list in Jobunivers."""
+
+    email = BooleanField(_l("By e-mail"))
+    sms = BooleanField(_l("By text message"))
+    language = RadioField(
+        _l("Language of the reminders"),
+        choices=[SelectChoice("da", "Dansk"), SelectChoice("en", "English")],
+        validators=[DataRequired(message=_l("Choose a language."))],
+    )

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit import now
-from app.dialogue import meetings, messages
+from app.dialogue import meetings, messages, notify
 from app.models import Author, Message
 
 
@@ -22,6 +22,7 @@ class DialogueSummary:
     answer_by: date | None
     overdue: bool
     meetings: list[meetings.SlotRow]
+    notifications: int = 0
 
 
 def _count(session: Session, citizen_id: int, unread_from: Author) -> tuple[int, int]:
@@ -62,6 +63,7 @@ def summary(
         answer_by=messages.answer_by(since, working_days) if since else None,
         overdue=messages.is_overdue(since, working_days, now()),
         meetings=meetings.meetings_of(session, citizen_id, notice),
+        notifications=0 if for_staff else notify.unread_count(session, citizen_id),
     )
 
 

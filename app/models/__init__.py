@@ -37,6 +37,7 @@ from app.models.dialogue import (
     OutboxChannel,
     OutboxMessage,
     OutboxStatus,
+    StaffTask,
     TaskFailure,
 )
 from app.models.jobs import (
@@ -112,6 +113,7 @@ __all__ = [
     "OutboxChannel",
     "OutboxMessage",
     "OutboxStatus",
+    "StaffTask",
     "TaskFailure",
     "AccessLog",
     "AccessPurpose",

@@ -148,6 +148,25 @@ class Notification(Base):
     escalated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class StaffTask(Base):
+    """Something a caseworker must do: e.g. call a citizen who has not read a reminder."""
+
+    __tablename__ = "staff_task"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    municipality_id: Mapped[int] = mapped_column(
+        ForeignKey("municipality.id"), index=True
+    )
+    citizen_id: Mapped[int] = mapped_column(
+        ForeignKey("citizen.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    template: Mapped[str] = mapped_column(String(40))
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class OutboxChannel(enum.StrEnum):
     EMAIL = "email"
     SMS = "text_message"

@@ -69,6 +69,14 @@ def dialogue_cases() -> list[RouteCase]:
     booking = "/sagsbehandler/borger/{id}/moeder"
     return [
         RouteCase("dialogue.meetings_page", allowed=citizen),
+        RouteCase("dialogue.notifications", allowed=citizen),
+        RouteCase("dialogue.notification_settings", allowed=citizen),
+        RouteCase(
+            "dialogue.notification_settings",
+            method="POST",
+            allowed=citizen,
+            data={"email": "y", "language": "da"},
+        ),
         RouteCase(
             "dialogue.book",
             method="POST",

@@ -59,6 +59,7 @@ TABLES: dict[str, Any] = {
     "outbox_message": _l("E-mails and text messages sent to you"),
     "notification_preferences": _l("How you want to be notified"),
     "meeting_feedback": _l("Your answers about meetings"),
+    "staff_task": _l("Tasks for the job centre about you"),
 }
 
 FIELDS: tuple[PersonalField, ...] = (
@@ -153,6 +154,17 @@ FIELDS: tuple[PersonalField, ...] = (
     _field("outbox_message", "status", _l("Whether it has been sent")),
     _field("outbox_message", "created_at", _l("When it was written")),
     _field("outbox_message", "sent_at", _l("When it was sent")),
+    *_keys(
+        "staff_task",
+        ("municipality_id", "the job centre that does the task"),
+        ("key", "makes each task once only"),
+    ),
+    _field("staff_task", "template", _l("What the task is")),
+    _field("staff_task", "params", _l("The details of the task")),
+    _field("staff_task", "created_at", _l("When the task was made")),
+    _field(
+        "staff_task", "done_at", _l("When the task was done"), source=Source.CASEWORKER
+    ),
     *_keys("notification_preferences"),
     _field(
         "notification_preferences",

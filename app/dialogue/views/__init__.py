@@ -19,4 +19,10 @@ def attachment_folder() -> Path:
 
 
 # The routes of each subject (imported last: they register on bp).
-from app.dialogue.views import contact, meetings, messages, staff  # noqa: E402,F401
+from app.dialogue.views import (  # noqa: E402,F401
+    contact,
+    meetings,
+    messages,
+    notifications,
+    staff,
+)

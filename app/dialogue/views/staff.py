@@ -9,9 +9,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from app import tasks
 from app.casework.services.queue import CaseworkerRef, caseworker_for_user
 from app.db import get_session
-from app.dialogue import messages
+from app.dialogue import messages, notify
 from app.dialogue.forms import MessageForm
 from app.dialogue.views import attachment_folder, bp
 from app.dialogue.views.messages import checked_files, send_attachment, working_days
@@ -65,7 +66,7 @@ def staff_write(citizen_id: int) -> Any:
         is None
     ):
         abort(404)
-    messages.write(
+    message = messages.write(
         session,
         citizen_id,
         Author.JOB_CENTRE,
@@ -74,6 +75,8 @@ def staff_write(citizen_id: int) -> Any:
         attachment_folder(),
         current_actor(),
     )
+    if notify.new_message(session, citizen_id, message.id):
+        tasks.enqueue(session, "send_outbox")
     flash(_("Your answer is sent."), "success")
     return redirect(url_for("dialogue.staff_thread", citizen_id=citizen_id))
 

@@ -1,8 +1,8 @@
 """the dialogue: messages, meetings, notifications, outbox, feedback, failed jobs
 
-Revision ID: 6003843e34a2
+Revision ID: e8a4c2d7f915
 Revises: 10742828f6e3
-Create Date: 2026-12-07 19:06:33.617131
+Create Date: 2026-12-07 19:25:30.281077
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "6003843e34a2"
+revision: str = "e8a4c2d7f915"
 down_revision: str | None = "10742828f6e3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -47,7 +47,7 @@ def upgrade() -> None:
             sa.Enum(
                 "in_person",
                 "phone",
-                "video",
+                "video_call",
                 name="meetingkind",
                 native_enum=False,
                 length=20,
@@ -189,7 +189,13 @@ def upgrade() -> None:
         sa.Column("citizen_id", sa.Integer(), nullable=False),
         sa.Column(
             "channel",
-            sa.Enum("email", "sms", name="outboxchannel", native_enum=False, length=20),
+            sa.Enum(
+                "email",
+                "text_message",
+                name="outboxchannel",
+                native_enum=False,
+                length=20,
+            ),
             nullable=False,
         ),
         sa.Column("recipient", sa.String(length=254), nullable=False),
@@ -228,6 +234,40 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             batch_op.f("ix_outbox_message_status"), ["status"], unique=False
+        )
+
+    op.create_table(
+        "staff_task",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("municipality_id", sa.Integer(), nullable=False),
+        sa.Column("citizen_id", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(length=80), nullable=False),
+        sa.Column("template", sa.String(length=40), nullable=False),
+        sa.Column("params", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("done_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["citizen_id"],
+            ["citizen.id"],
+            name=op.f("fk_staff_task_citizen_id_citizen"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["municipality_id"],
+            ["municipality.id"],
+            name=op.f("fk_staff_task_municipality_id_municipality"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_staff_task")),
+        sa.UniqueConstraint("key", name=op.f("uq_staff_task_key")),
+    )
+    with op.batch_alter_table("staff_task", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_staff_task_citizen_id"), ["citizen_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_staff_task_municipality_id"),
+            ["municipality_id"],
+            unique=False,
         )
 
     op.create_table(
@@ -367,6 +407,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_meeting_feedback_citizen_id"))
 
     op.drop_table("meeting_feedback")
+    with op.batch_alter_table("staff_task", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_staff_task_municipality_id"))
+        batch_op.drop_index(batch_op.f("ix_staff_task_citizen_id"))
+
+    op.drop_table("staff_task")
     with op.batch_alter_table("outbox_message", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_outbox_message_status"))
         batch_op.drop_index(batch_op.f("ix_outbox_message_citizen_id"))

@@ -112,6 +112,8 @@ CHANGE_REASONS: dict[str, Any] = {
         "You did not read a reminder, so the job centre will contact you"
     ),
     "the citizen chose how to be notified": _l("You chose how to get reminders"),
+    "the citizen answered about a meeting": _l("You answered about a meeting"),
+    "a caseworker did the task": _l("A caseworker did the task"),
     "a caseworker offered a time": _l("A caseworker offered a meeting time"),
     "the citizen booked a meeting": _l("You booked a meeting"),
     "a caseworker booked the meeting for the citizen": _l(

@@ -94,3 +94,24 @@ class NotificationSettingsForm(FlaskForm):
         choices=[SelectChoice("da", "Dansk"), SelectChoice("en", "English")],
         validators=[DataRequired(message=_l("Choose a language."))],
     )
+
+
+YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
+
+
+class FeedbackForm(FlaskForm):
+    """Two questions about a meeting, and the citizen's own words if they like."""
+
+    helpful = RadioField(
+        _l("Did the meeting help you?"),
+        choices=YES_NO,
+        validators=[DataRequired(message=_l("Answer whether the meeting helped you."))],
+    )
+    easy = RadioField(
+        _l("Was it easy to take part?"),
+        choices=YES_NO,
+        validators=[DataRequired(message=_l("Answer whether it was easy."))],
+    )
+    words = text_field(
+        _l("Anything else you want to tell us? (optional)"), 1000, multiline=True
+    )

@@ -84,7 +84,7 @@ def publish_slot(
     return slot
 
 
-def _rows(session: Session, query: Select[Any], notice: timedelta) -> list[SlotRow]:
+def rows(session: Session, query: Select[Any], notice: timedelta) -> list[SlotRow]:
     limit = now() + notice
     found = []
     for slot, name in session.execute(query):
@@ -105,7 +105,7 @@ def _rows(session: Session, query: Select[Any], notice: timedelta) -> list[SlotR
     return found
 
 
-def _with_caseworker() -> Select[Any]:
+def with_caseworker() -> Select[Any]:
     return (
         select(MeetingSlot, User.display_name)
         .join(Caseworker, Caseworker.id == MeetingSlot.caseworker_id)
@@ -118,7 +118,7 @@ def free_slots(
 ) -> list[SlotRow]:
     """Times that can still be booked (after the notice period), soonest first."""
     query = (
-        _with_caseworker()
+        with_caseworker()
         .where(
             MeetingSlot.municipality_id == municipality_id,
             MeetingSlot.citizen_id.is_(None),
@@ -128,17 +128,17 @@ def free_slots(
         .order_by(MeetingSlot.starts_at, MeetingSlot.id)
         .limit(limit)
     )
-    return _rows(session, query, notice)
+    return rows(session, query, notice)
 
 
 def meetings_of(
     session: Session, citizen_id: int, notice: timedelta, upcoming_only: bool = True
 ) -> list[SlotRow]:
     """The citizen's meetings, soonest first."""
-    query = _with_caseworker().where(MeetingSlot.citizen_id == citizen_id)
+    query = with_caseworker().where(MeetingSlot.citizen_id == citizen_id)
     if upcoming_only:
         query = query.where(MeetingSlot.starts_at > now() - timedelta(hours=2))
-    return _rows(session, query.order_by(MeetingSlot.starts_at), notice)
+    return rows(session, query.order_by(MeetingSlot.starts_at), notice)
 
 
 def book(

@@ -32,7 +32,31 @@ def attachment_of(world: World, who: str) -> int:
     return messages.attachment_ids(session, message.id)[0]
 
 
-def slot_of(world: World, who: str | None, municipality: str = "same") -> int:
+def task_of(world: World) -> int:
+    """A caseworker task about the other municipality's citizen."""
+    from datetime import UTC, datetime
+
+    from app.models import StaffTask
+
+    citizen = world.citizens["other_municipality"]
+    session = object_session(citizen)
+    assert session is not None
+    task = StaffTask(
+        municipality_id=citizen.municipality_id,
+        citizen_id=citizen.id,
+        key=f"authz:{citizen.id}",
+        template="unread_reminder",
+        params={},
+        created_at=datetime.now(UTC),
+    )
+    session.add(task)
+    session.flush()
+    return task.id
+
+
+def slot_of(
+    world: World, who: str | None, municipality: str = "same", past: bool = False
+) -> int:
     """A time offered next week (booked by one of the world's citizens, or free)."""
     from datetime import UTC, datetime, timedelta
 
@@ -50,7 +74,7 @@ def slot_of(world: World, who: str | None, municipality: str = "same") -> int:
         session,
         citizen.municipality_id,
         caseworker.id,
-        datetime.now(UTC) + timedelta(days=7),
+        datetime.now(UTC) + timedelta(days=-2 if past else 7),
         30,
         MeetingKind.PHONE,
         "Vi ringer til dig",
@@ -70,6 +94,35 @@ def dialogue_cases() -> list[RouteCase]:
     return [
         RouteCase("dialogue.meetings_page", allowed=citizen),
         RouteCase("dialogue.notifications", allowed=citizen),
+        RouteCase("dialogue.feedback_results", allowed=frozenset({Role.ADMIN})),
+        RouteCase("dialogue.failed_jobs", allowed=frozenset({Role.ADMIN})),
+        *(
+            RouteCase(
+                "dialogue.give_feedback",
+                method=method,
+                allowed=citizen,
+                data={"helpful": "yes", "easy": "yes"},
+                url=lambda world: "/moeder/999999999/feedback",
+                foreign={
+                    Role.CITIZEN: lambda world: (
+                        f"/moeder/{slot_of(world, 'same_municipality', past=True)}"
+                        "/feedback"
+                    )
+                },
+            )
+            for method in ("GET", "POST")
+        ),
+        RouteCase(
+            "dialogue.finish_task",
+            method="POST",
+            allowed=caseworker,
+            url=lambda world: "/sagsbehandler/opgave/999999999/udfoert",
+            foreign={
+                Role.CASEWORKER: lambda world: (
+                    f"/sagsbehandler/opgave/{task_of(world)}/udfoert"
+                )
+            },
+        ),
         RouteCase("dialogue.notification_settings", allowed=citizen),
         RouteCase(
             "dialogue.notification_settings",

@@ -11,7 +11,7 @@ from app.casework.services import claims
 from app.casework.services import queue as queue_service
 from app.casework.views import bp, language_name, me
 from app.db import commit_with_retries, get_session
-from app.dialogue import messages
+from app.dialogue import messages, oversight
 from app.forms import ConfirmForm
 from app.htmx import render_page_or_partial
 from app.models import Role
@@ -60,6 +60,7 @@ def queue() -> Response:
         filters=form.query_args(),
         counts=queue_service.queue_counts(session, ref.municipality_id, ref.id),
         action=ConfirmForm(),
+        tasks=oversight.open_tasks(session, ref.municipality_id, current_actor()),
         waiting_messages=messages.waiting_threads(
             session,
             ref.municipality_id,

@@ -21,6 +21,7 @@ def attachment_folder() -> Path:
 # The routes of each subject (imported last: they register on bp).
 from app.dialogue.views import (  # noqa: E402,F401
     contact,
+    feedback,
     meetings,
     messages,
     notifications,

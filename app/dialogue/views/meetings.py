@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from app.db import commit_with_retries, get_session
-from app.dialogue import meetings
+from app.dialogue import feedback, meetings
 from app.dialogue.forms import AttendanceForm, SlotForm
 from app.dialogue.meetings import Outcome
 from app.dialogue.views import bp
@@ -58,6 +58,7 @@ def meetings_page() -> str:
         "dialogue/meetings.html",
         mine=meetings.meetings_of(session, citizen_id, notice()),
         free=meetings.free_slots(session, municipality_id, notice()),
+        to_rate=feedback.awaiting(session, citizen_id),
         moving=moving,
         notice_hours=current_app.config["MEETING_NOTICE_HOURS"],
         form=ConfirmForm(),

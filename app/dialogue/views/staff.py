@@ -12,10 +12,11 @@ from werkzeug.wrappers import Response
 from app import tasks
 from app.casework.services.queue import CaseworkerRef, caseworker_for_user
 from app.db import get_session
-from app.dialogue import messages, notify
+from app.dialogue import messages, notify, oversight
 from app.dialogue.forms import MessageForm
 from app.dialogue.views import attachment_folder, bp
 from app.dialogue.views.messages import checked_files, send_attachment, working_days
+from app.forms import ConfirmForm
 from app.models import Author, Role
 from app.security import current_actor, role_required
 
@@ -91,3 +92,17 @@ def staff_attachment(attachment_id: int) -> Response:
     if found is None:
         abort(404)
     return send_attachment(found)
+
+
+@bp.post("/sagsbehandler/opgave/<int:task_id>/udfoert")
+@role_required(Role.CASEWORKER)
+def finish_task(task_id: int) -> Response:
+    """Mark a task from an unread reminder as done."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if not oversight.finish_task(
+        get_session(), me().municipality_id, task_id, current_actor()
+    ):
+        abort(404)
+    flash(_("The task is done."), "success")
+    return redirect(url_for("casework.queue"))

@@ -12,12 +12,14 @@ from typing import Any
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
+from rq import SimpleWorker
 
 from app import migrate
 from app.db import get_session, transaction
 from app.jobs import alerts, postings
 from app.ml.semantic import embeddings_available
 from app.segmentation import fairness, model_store, screening
+from app.tasks import JOBS, runner
 from app.taxonomy import importer
 
 db_cli = AppGroup("db", help="Database schema.")
@@ -26,6 +28,7 @@ taxonomy_cli = AppGroup("taxonomy", help="The occupation and skill taxonomy (ESC
 postings_cli = AppGroup("postings", help="Job postings.")
 ml_cli = AppGroup("ml", help="Models: train, evaluate, fairness audit.")
 jobs_cli = AppGroup("jobs", help="The public job search and job alerts.")
+tasks_cli = AppGroup("tasks", help="Background jobs: run now or put on the queue.")
 
 
 @db_cli.command("upgrade")
@@ -235,6 +238,41 @@ def screen(chunk: int) -> None:
     )
 
 
+JOB_NAMES = click.Choice(sorted(JOBS))
+
+
+@tasks_cli.command("run")
+@click.argument("name", type=JOB_NAMES)
+def tasks_run(name: str) -> None:
+    """Run a background job in this process now (it commits at its end)."""
+    result = runner.run(current_app, name, {}, last_try=True, reraise=True)
+    click.echo(f"{name}: {result}")
+
+
+@tasks_cli.command("enqueue")
+@click.argument("name", type=JOB_NAMES)
+def tasks_enqueue(name: str) -> None:
+    """Put a job on the queue (run it inline without REDIS_URL); for cron."""
+    runner.dispatch(current_app, name, {})
+    where = "queued" if current_app.config.get("REDIS_URL") else "run inline"
+    click.echo(f"{name}: {where}")
+
+
+@click.command("worker")
+@with_appcontext
+@click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
+def worker(burst: bool) -> None:
+    """Run the background jobs of the RQ queue (needs REDIS_URL)."""
+    if not current_app.config.get("REDIS_URL"):
+        raise click.UsageError(
+            "REDIS_URL is not set: without Redis, jobs run inline and no worker is needed."
+        )
+    queue = runner.queue_for(current_app)
+    # SimpleWorker runs each job in this process, in this app context: no fork, so
+    # the database pool is never shared between processes.
+    SimpleWorker([queue], connection=queue.connection).work(burst=burst)
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(demo_cli)
@@ -243,3 +281,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(jobs_cli)
     app.cli.add_command(ml_cli)
     app.cli.add_command(screen)
+    app.cli.add_command(tasks_cli)
+    app.cli.add_command(worker)

@@ -66,6 +66,18 @@ ENV_SETTINGS: dict[str, Any] = {
     "SEGMENT_MODEL_PATH": _parse_str,
     "FAIRNESS_MAX_GAP": _parse_float,
     "FAIRNESS_MIN_GROUP": _parse_int,
+    "TASK_QUEUE": _parse_str,
+    "TASK_RETRIES": _parse_int,
+    "EMAIL_SENDER": _parse_str,
+    "SMS_SENDER": _parse_str,
+    "SENDER_FILE": _parse_str,
+    "OUTBOX_BATCH": _parse_int,
+    "ATTACHMENT_MAX_BYTES": _parse_int,
+    "ATTACHMENT_FOLDER": _parse_str,
+    "MESSAGE_REPLY_WORKING_DAYS": _parse_int,
+    "MEETING_NOTICE_HOURS": _parse_int,
+    "REMINDER_HOURS": _parse_int,
+    "ESCALATE_AFTER_HOURS": _parse_int,
 }
 
 # Plain names that operators expect to set without the prefix.
@@ -114,7 +126,31 @@ def defaults(instance_path: str) -> dict[str, Any]:
             Path(__file__).resolve().parent.parent / "translations"
         ),
         "LANGUAGES": ("da", "en"),
-        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        # A message's attachment may be 5 MB; the request a little more.
+        "MAX_CONTENT_LENGTH": 6 * 1024 * 1024,
+        "ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
+        # Empty: instance/attachments.
+        "ATTACHMENT_FOLDER": "",
+        # Background jobs: the RQ queue's name (with REDIS_URL) and retries after a
+        # failure (waiting 10 s, 1 min, 5 min); without REDIS_URL jobs run inline.
+        "TASK_QUEUE": "jobunivers",
+        "TASK_RETRIES": 3,
+        # How e-mail and SMS leave: "console" (standard output) or "file" (JSON
+        # lines in SENDER_FILE, default instance/outbox.jsonl); a provider adapter
+        # is another name in app/dialogue/senders.py.
+        "EMAIL_SENDER": "console",
+        "SMS_SENDER": "console",
+        "SENDER_FILE": "",
+        # Messages a worker claims and sends at a time.
+        "OUTBOX_BATCH": 1000,
+        # The job centre answers a message within this many working days.
+        "MESSAGE_REPLY_WORKING_DAYS": 2,
+        # A meeting can be booked, moved or cancelled until this many hours before.
+        "MEETING_NOTICE_HOURS": 24,
+        # Reminders go this many hours before a meeting or deadline; unread, they
+        # escalate to e-mail/SMS and then to a task for the caseworker after this long.
+        "REMINDER_HOURS": 48,
+        "ESCALATE_AFTER_HOURS": 24,
         # On PostgreSQL no statement of a request runs longer (milliseconds; 0: no limit).
         "REQUEST_STATEMENT_TIMEOUT_MS": 10_000,
         "TESTING": False,

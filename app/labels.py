@@ -20,6 +20,8 @@ from flask_babel import lazy_gettext as _l
 from app.models import (
     AccessPurpose,
     AccessWhat,
+    Attendance,
+    Author,
     CaseStatus,
     Channel,
     Confidence,
@@ -34,8 +36,11 @@ from app.models import (
     Limits,
     LogKind,
     LogStatus,
+    MeetingKind,
     OccupationLink,
     Origin,
+    OutboxChannel,
+    OutboxStatus,
     OverrideReason,
     PlanKind,
     PlanStatus,
@@ -228,6 +233,34 @@ CORRECTION_STATUS_LABELS: dict[CorrectionStatus, Any] = {
     CorrectionStatus.WITHDRAWN: _l("Withdrawn by you"),
 }
 
+AUTHOR_LABELS: dict[Author, Any] = {
+    Author.CITIZEN: _l("You"),
+    Author.JOB_CENTRE: _l("The job centre"),
+}
+
+MEETING_KIND_LABELS: dict[MeetingKind, Any] = {
+    MeetingKind.IN_PERSON: _l("At the job centre"),
+    MeetingKind.PHONE: _l("By phone"),
+    MeetingKind.VIDEO: _l("By video"),
+}
+
+ATTENDANCE_LABELS: dict[Attendance, Any] = {
+    Attendance.ATTENDED: _l("You came"),
+    Attendance.NO_SHOW: _l("You did not come"),
+}
+
+OUTBOX_CHANNEL_LABELS: dict[OutboxChannel, Any] = {
+    OutboxChannel.EMAIL: _l("E-mail"),
+    OutboxChannel.SMS: _l("Text message"),
+}
+
+OUTBOX_STATUS_LABELS: dict[OutboxStatus, Any] = {
+    OutboxStatus.PENDING: _l("Waiting to be sent"),
+    OutboxStatus.SENDING: _l("Being sent"),
+    OutboxStatus.SENT: _l("Sent"),
+    OutboxStatus.FAILED: _l("Could not be sent"),
+}
+
 ACCESS_WHAT_LABELS: dict[AccessWhat, Any] = {
     AccessWhat.CASE_VIEW: _l(
         "Your case: contact details, your requests and objection, track, answers, "
@@ -240,6 +273,9 @@ ACCESS_WHAT_LABELS: dict[AccessWhat, Any] = {
     AccessWhat.CORRECTION_REQUEST: _l("Your request to correct data"),
     AccessWhat.CORRECTION_REQUESTS: _l("The list of requests to correct data"),
     AccessWhat.ENROLMENT: _l("What you are enrolled in"),
+    AccessWhat.MESSAGES: _l("Your messages with the job centre"),
+    AccessWhat.ATTACHMENT: _l("A file you sent with a message"),
+    AccessWhat.MEETINGS: _l("Your meetings with the job centre"),
 }
 
 ACCESS_PURPOSE_LABELS: dict[AccessPurpose, Any] = {
@@ -280,6 +316,11 @@ _BY_ENUM: dict[type[enum.Enum], dict[Any, Any]] = {
         CORRECTION_STATUS_LABELS,
         ACCESS_WHAT_LABELS,
         ACCESS_PURPOSE_LABELS,
+        AUTHOR_LABELS,
+        MEETING_KIND_LABELS,
+        ATTENDANCE_LABELS,
+        OUTBOX_CHANNEL_LABELS,
+        OUTBOX_STATUS_LABELS,
     )
 }
 

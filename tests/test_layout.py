@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app"
 MAX_LINES = 400
 # The modules that own a transaction: the request's end (db) and each command (cli).
-TRANSACTION_OWNERS = {APP / "db.py", APP / "cli.py"}
+# The request, the commands and the background-job runner each commit at their end.
+TRANSACTION_OWNERS = {APP / "db.py", APP / "cli.py", APP / "tasks" / "runner.py"}
 
 
 def _sources(*folders: Path, suffix: str = ".py") -> Iterator[Path]:

@@ -85,6 +85,18 @@ TECHNICAL_FIELD_LABELS: dict[str, Any] = {
     "profile_key": _l("A fingerprint of the CV and wishes ranked for"),
     "total": _l("How many jobs matched"),
     "computed_at": _l("When it was computed"),
+    "thread_id": _l("The conversation it belongs to"),
+    "author_user_id": _l("The caseworker who wrote"),
+    "message_id": _l("The message it belongs to"),
+    "storage_key": _l("Where the file is kept"),
+    "sha256": _l("A check that the file is unchanged"),
+    "booked_by_user_id": _l("Who booked the meeting"),
+    "withdrawn": _l("Whether the job centre withdrew the time"),
+    "key": _l("Which reminder it is"),
+    "dedupe_key": _l("Which message it is"),
+    "claimed_by": _l("The process that sent it"),
+    "attempts": _l("How many times sending was tried"),
+    "slot_id": _l("The meeting it is about"),
 }
 
 # The reasons the portal itself writes in the change history, in the citizen's words
@@ -97,6 +109,27 @@ CHANGE_REASONS: dict[str, Any] = {
         "You answered the questions about your situation"
     ),
     "the citizen's own wishes and needs": _l("You changed your wishes and needs"),
+    "the conversation with the job centre began": _l(
+        "Your conversation with the job centre began"
+    ),
+    "the citizen wrote to the job centre": _l("You wrote to the job centre"),
+    "a reminder stayed unread": _l(
+        "You did not read a reminder, so the job centre will contact you"
+    ),
+    "the citizen chose how to be notified": _l("You chose how to get reminders"),
+    "the citizen answered about a meeting": _l("You answered about a meeting"),
+    "a caseworker did the task": _l("A caseworker did the task"),
+    "a caseworker offered a time": _l("A caseworker offered a meeting time"),
+    "the citizen booked a meeting": _l("You booked a meeting"),
+    "a caseworker booked the meeting for the citizen": _l(
+        "A caseworker booked the meeting for you"
+    ),
+    "the citizen cancelled the meeting": _l("You cancelled the meeting"),
+    "the caseworker recorded whether the citizen came": _l(
+        "The caseworker noted whether you came to the meeting"
+    ),
+    "the job centre wrote to the citizen": _l("The job centre wrote to you"),
+    "a file was attached to a message": _l("A file was sent with a message"),
     "Added to the CV": _l("Added to your CV"),
     "Changed in the CV": _l("Changed in your CV"),
     "Removed from the CV": _l("Removed from your CV"),

@@ -13,8 +13,15 @@ from sqlalchemy.orm import Session
 
 from app import signals
 from app.audit import Actor, change_fields, now, record_created
+from app.dialogue import messages
 from app.i18n import in_denmark
-from app.models import Channel, ContactPreferences, ContactRequest, ContactStatus
+from app.models import (
+    Author,
+    Channel,
+    ContactPreferences,
+    ContactRequest,
+    ContactStatus,
+)
 
 # What the citizen is told: a caseworker answers within this many working days.
 CONTACT_WORKING_DAYS = 2
@@ -48,11 +55,14 @@ def ask_for_person(
     channel: Channel,
     message: str | None,
     actor: Actor,
+    opening: str | None = None,
 ) -> ContactRequest:
     """Record that the citizen wants to talk to a person; one open request at a time.
 
-    An open request is updated rather than duplicated. The profile_changed signal puts
-    the citizen in the caseworker queue.
+    An open request is updated rather than duplicated. A new request opens the
+    conversation with the job centre: `opening` (the request in the citizen's
+    language) and their words become a message the caseworker answers. The
+    profile_changed signal puts the citizen in the caseworker queue.
     """
     existing = open_contact_request(session, citizen_id)
     if existing is not None:
@@ -80,6 +90,9 @@ def ask_for_person(
             reason="the citizen asked to talk to a person",
             citizen_id=citizen_id,
         )
+        if opening:
+            body = f"{opening}\n{message}" if message else opening
+            messages.write(session, citizen_id, Author.CITIZEN, body, [], None, actor)
     session.flush()
     signals.profile_changed.send(
         session, citizen_id=citizen_id, trigger="asked_for_person"

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from app.db import get_session
+from app.dialogue import queries as dialogue_queries
 from app.forms import ConfirmForm
 from app.htmx import wants_partial
 from app.jobsearch import services as jobsearch
@@ -129,10 +130,13 @@ def joblog_delete(entry_id: int) -> str | Response:
 @role_required(Role.CITIZEN)
 def plan() -> str:
     """The citizen's plan: goals and agreed activities, and their own."""
-    items = jobsearch.list_plan(get_session(), current_citizen_id())
+    session = get_session()
+    citizen_id = current_citizen_id()
+    items = jobsearch.list_plan(session, citizen_id)
     return render_template(
         "jobsearch/plan.html",
         items=items,
+        meetings=dialogue_queries.upcoming_meetings(session, citizen_id),
         may_edit=jobsearch.citizen_may_edit,
         done_form=PlanDoneForm(),
     )

@@ -23,6 +23,23 @@ from app.models.consent import (
     DataExport,
     ProfilingObjection,
 )
+from app.models.dialogue import (
+    Attendance,
+    Author,
+    MeetingFeedback,
+    MeetingKind,
+    MeetingSlot,
+    Message,
+    MessageAttachment,
+    MessageThread,
+    Notification,
+    NotificationPreferences,
+    OutboxChannel,
+    OutboxMessage,
+    OutboxStatus,
+    StaffTask,
+    TaskFailure,
+)
 from app.models.jobs import (
     DataVersion,
     Hours,
@@ -86,6 +103,21 @@ from app.models.taxonomy import (
 )
 
 __all__ = [
+    "Attendance",
+    "Author",
+    "MeetingFeedback",
+    "MeetingKind",
+    "MeetingSlot",
+    "Message",
+    "MessageAttachment",
+    "MessageThread",
+    "Notification",
+    "NotificationPreferences",
+    "OutboxChannel",
+    "OutboxMessage",
+    "OutboxStatus",
+    "StaffTask",
+    "TaskFailure",
     "AccessLog",
     "AccessPurpose",
     "AccessWhat",

@@ -19,6 +19,9 @@ class AccessWhat(enum.StrEnum):
     CORRECTION_REQUEST = "correction_request"
     CORRECTION_REQUESTS = "correction_requests"
     ENROLMENT = "enrolment"
+    MESSAGES = "messages"
+    ATTACHMENT = "attachment"
+    MEETINGS = "meetings"
 
 
 class AccessPurpose(enum.StrEnum):

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.dialogue import queries as dialogue_queries
 from app.dialogue import services as dialogue
 from app.jobs import queries as jobs
 from app.jobs import services as job_services
@@ -144,6 +145,8 @@ def card(session: Session, citizen_id: int, name: str, today: date, lang: str) -
         return cv_card(session, citizen_id)
     if name == "din-vej":
         return track_card(session, citizen_id)
+    if name == "beskeder":
+        return dialogue_queries.citizen_card(session, citizen_id)
     if name in CARDS:
         return None
     raise KeyError(name)

@@ -60,6 +60,10 @@ PAGES: dict[str, list[str]] = {
         "/job",
         "/gemte-job",
         "/jobagenter",
+        "/beskeder",
+        "/moeder",
+        "/underretninger",
+        "/underretninger/indstillinger",
         *FOOTER_PAGES,
     ],
     "caseworker": [
@@ -67,6 +71,7 @@ PAGES: dict[str, list[str]] = {
         "/sagsbehandler/rettelser",
         "/sagsbehandler/koe",
         "/sagsbehandler/koe/antal",
+        "/sagsbehandler/moeder",
         *FOOTER_PAGES,
     ],
     "provider": ["/udbyder", *FOOTER_PAGES],
@@ -74,6 +79,8 @@ PAGES: dict[str, list[str]] = {
         "/administration",
         "/administration/retfaerdighed",
         "/administration/afvigelser",
+        "/administration/feedback",
+        "/administration/baggrundsjob",
         *FOOTER_PAGES,
     ],
 }
@@ -97,12 +104,16 @@ CRAWLED: dict[str, list[str]] = {
         "/mit-cv/faglige-kompetencer/<int:row_id>/slet",
         "/mit-cv/sprog/<int:row_id>/slet",
         "/kom-i-gang/<int:step>",
+        "/moeder/<int:slot_id>/aflys",
+        "/moeder/<int:slot_id>/feedback",
     ],
     "caseworker": [
         "/sagsbehandler/borger/<int:citizen_id>",
         "/sagsbehandler/borger/<int:citizen_id>/skift-spor",
         "/sagsbehandler/borger/<int:citizen_id>/luk",
         "/sagsbehandler/rettelser/<int:request_id>",
+        "/sagsbehandler/borger/<int:citizen_id>/beskeder",
+        "/sagsbehandler/borger/<int:citizen_id>/moeder",
     ],
 }
 
@@ -129,6 +140,11 @@ EXCLUDED = {
     # alert's stop page needs the alert's secret (both in tests/jobs/test_acting.py).
     "/job/<int:posting_id>/soeg": "redirects to the employer",
     "/jobagenter/afmeld/<string:token>": "needs the alert's secret",
+    # The dialogue's file downloads (tests/dialogue/test_messages.py, test_meetings.py
+    # and the browser journey in tests/browser/test_dialogue_journey.py).
+    "/beskeder/fil/<int:attachment_id>": "a file download",
+    "/sagsbehandler/fil/<int:attachment_id>": "a file download",
+    "/moeder/<int:slot_id>/kalender": "a file download (.ics)",
     # Routes with parameters.
     "/static/<path:filename>": "files",
     "/mine-data/samtykker/kvitteringer/<int:event_id>": "a file download (JSON)",
@@ -219,6 +235,9 @@ STATES: dict[str, list[State]] = {
             submit="main form button[type=submit]",
         ),
         State(
+            "message-errors", "/beskeder", 200, submit="main form button[type=submit]"
+        ),
+        State(
             "cv-skill-errors",
             "/mit-cv/faglige-kompetencer",
             200,
@@ -236,6 +255,12 @@ STATES: dict[str, list[State]] = {
         ),
         State("queue-filter-errors", "/sagsbehandler/koe?reason=nonsense", 200),
         State("queue-waiting", "/sagsbehandler/koe?show=waiting&sort=waiting", 200),
+        State(
+            "offer-times-errors",
+            "/sagsbehandler/moeder",
+            200,
+            submit="main form button[type=submit]",
+        ),
     ],
     "admin": [
         State(

@@ -15,7 +15,9 @@ from app.casework.services.claims import claim_case
 from app.consent.services.consents import give_consent
 from app.consent.services.corrections import submit_correction
 from app.db import make_engine
+from app.dialogue import meetings, messages
 from app.models import (
+    Author,
     Case,
     CaseStatus,
     Caseworker,
@@ -29,6 +31,7 @@ from app.models import (
     LanguageSkill,
     LogKind,
     LogStatus,
+    MeetingKind,
     Municipality,
     PlanItem,
     PlanKind,
@@ -142,6 +145,39 @@ def _hold_the_first_case(
     case_file.priority = (highest or 0.0) + 1.0
 
 
+def _give_the_citizen_a_dialogue(
+    session: Session, citizen: Citizen, caseworker: Caseworker, user: User
+) -> None:
+    """A message from the job centre, a booked meeting next week (to cancel), one
+    two days ago (to rate), and a free time (to book)."""
+    actor = Actor.of(user)
+    messages.write(
+        session,
+        citizen.id,
+        Author.JOB_CENTRE,
+        "Hej. Vi vil gerne tale med dig om dit CV. Book en tid, der passer dig.",
+        [],
+        None,
+        actor,
+    )
+    at = now()
+    for days, booked in ((7, True), (-2, True), (9, False)):
+        slot = meetings.publish_slot(
+            session,
+            citizen.municipality_id,
+            caseworker.id,
+            at + timedelta(days=days),
+            30,
+            MeetingKind.IN_PERSON,
+            "Jobcenter København, Gyldenløvesgade 15",
+            actor,
+        )
+        if booked:
+            slot.citizen_id = citizen.id
+            slot.booked_at = at
+    session.flush()
+
+
 def seed_users(url: str) -> int:
     """One staff user per role, as tests/factories.py makes them, and the rows the
     crawl needs; returns the user id of the citizen the sweep logs in as: the first
@@ -176,6 +212,7 @@ def seed_users(url: str) -> int:
                 session.add(caseworker)
                 session.flush()
                 _hold_the_first_case(session, caseworker, user, not_of=citizen.id)
+                _give_the_citizen_a_dialogue(session, citizen, caseworker, user)
         session.commit()
         citizen_user_id = citizen_user.id
     engine.dispose()

@@ -7,7 +7,7 @@ recorded once in the access log, with its purpose.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -17,6 +17,8 @@ from app.audit import Actor, log_access
 from app.casework.services.queue import case_waiting_since
 from app.consent.services.consents import objection_state
 from app.consent.services.corrections import label_of as correction_label
+from app.dialogue.queries import DialogueSummary
+from app.dialogue.queries import summary as dialogue_summary
 from app.models import (
     AccessPurpose,
     AccessWhat,
@@ -128,6 +130,8 @@ class CaseView:
     corrections: list[OpenCorrection]
     objection: Objection | None
     waiting_since: datetime | None
+    # Messages and meetings (app.dialogue.queries).
+    dialogue: DialogueSummary | None = None
 
     @property
     def open_corrections(self) -> int:
@@ -176,6 +180,7 @@ def case_view(
     citizen_id: int,
     lang: str,
     actor: Actor,
+    reply_working_days: int = 2,
 ) -> CaseView | None:
     """Everything a caseworker needs about one citizen of their municipality, else None.
 
@@ -209,6 +214,9 @@ def case_view(
         ),
         **_citizen_data(session, citizen_id, lang),
         **_open_requests(session, citizen_id),
+        dialogue=dialogue_summary(
+            session, citizen_id, reply_working_days, timedelta(0), for_staff=True
+        ),
     )
 
 

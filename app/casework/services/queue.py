@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.expression import type_coerce
 
 from app.audit import Actor, log_accesses, now
+from app.dialogue.messages import is_overdue
 from app.i18n import in_denmark
 from app.models import (
     AccessPurpose,
@@ -30,6 +31,7 @@ from app.models import (
     Citizen,
     ContactRequest,
     ContactStatus,
+    MessageThread,
     ProfilingObjection,
     RouteReason,
     Track,
@@ -84,6 +86,9 @@ class QueueRow:
     reasons: list[Any]
     # The current assessment, for its words (app.segmentation.wording).
     decision: Decision | None = None
+    # A message from the citizen waiting for an answer, and whether it is overdue.
+    message_since: datetime | None = None
+    message_overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -192,8 +197,10 @@ def _queue_query(
             claimer.display_name.label("claimed_by_name"),
             Assessment.track,
             Assessment.reasons,
+            MessageThread.awaiting_reply_since,
         )
         .join(Citizen, Citizen.id == Case.citizen_id)
+        .outerjoin(MessageThread, MessageThread.citizen_id == Case.citizen_id)
         .outerjoin(
             Assessment,
             and_(
@@ -296,12 +303,14 @@ def list_queue(
     actor: Actor,
     page: int = 1,
     per_page: int = QUEUE_PER_PAGE,
+    reply_working_days: int = 2,
 ) -> Page:
-    """One page of the municipality's open cases, filtered and sorted, in one query.
+    """One page of the municipality's open cases, filtered and sorted.
 
     The page shows data about each citizen on it, so each is recorded once in the
     access log, with its purpose.
     """
+    at = now()
     result = _page_of_queue(
         session, municipality_id, caseworker_id, filters, page, per_page
     )
@@ -321,6 +330,12 @@ def list_queue(
             track=row.track,
             reasons=list(row.reasons or []),
             decision=decisions.get(row.citizen_id),
+            message_since=_aware(row.awaiting_reply_since)
+            if row.awaiting_reply_since
+            else None,
+            message_overdue=is_overdue(
+                row.awaiting_reply_since, reply_working_days, at
+            ),
         )
         for row in result.items
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
@@ -46,6 +46,7 @@ def _load(citizen_id: int) -> CaseView:
         citizen_id,
         current_lang(),
         current_actor(),
+        current_app.config["MESSAGE_REPLY_WORKING_DAYS"],
     )
     if view is None:
         abort(404)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
@@ -11,6 +11,7 @@ from app.casework.services import claims
 from app.casework.services import queue as queue_service
 from app.casework.views import bp, language_name, me
 from app.db import commit_with_retries, get_session
+from app.dialogue import messages, oversight
 from app.forms import ConfirmForm
 from app.htmx import render_page_or_partial
 from app.models import Role
@@ -48,6 +49,7 @@ def queue() -> Response:
         form.filters(),
         current_actor(),
         page=page_number(request.args.get("page")),
+        reply_working_days=current_app.config["MESSAGE_REPLY_WORKING_DAYS"],
     )
     return render_page_or_partial(
         "casework/queue.html",
@@ -58,6 +60,13 @@ def queue() -> Response:
         filters=form.query_args(),
         counts=queue_service.queue_counts(session, ref.municipality_id, ref.id),
         action=ConfirmForm(),
+        tasks=oversight.open_tasks(session, ref.municipality_id, current_actor()),
+        waiting_messages=messages.waiting_threads(
+            session,
+            ref.municipality_id,
+            current_app.config["MESSAGE_REPLY_WORKING_DAYS"],
+            current_actor(),
+        ),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -10,12 +10,11 @@ from werkzeug.wrappers import Response
 from app.db import get_session
 from app.dialogue import services
 from app.dialogue.forms import ContactForm
+from app.dialogue.views import bp
 from app.forms import ConfirmForm
 from app.labels import CHANNEL_LABELS
 from app.models import ContactRequest, Role
 from app.security import current_actor, current_citizen_id, public, role_required
-
-bp = Blueprint("dialogue", __name__, template_folder="templates")
 
 LABELS = {"channel_labels": CHANNEL_LABELS}
 
@@ -69,6 +68,8 @@ def contact_send() -> str | Response:
             form.channel_value,
             form.message.data or None,
             current_actor(),
+            opening=_("I have asked to talk to a person. Contact me: %(channel)s.")
+            % {"channel": CHANNEL_LABELS[form.channel_value]},
         )
         return redirect(url_for("dialogue.contact_sent"))
     return _contact_page(form, services.open_contact_request(session, citizen_id))

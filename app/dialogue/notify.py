@@ -1,0 +1,389 @@
+"""Notifications: the citizen's in-app list, the e-mail/SMS outbox, and reminders that
+escalate.
+
+A reminder is first a notification in the app. Left unread for ESCALATE_AFTER_HOURS it
+is also sent by e-mail and/or SMS (the channels the citizen chose, in their language);
+still unread after as long again, it becomes a task for the caseworkers of the
+citizen's job centre. Each step is keyed, so running the job twice does nothing twice.
+Texts are plain-language templates in Danish and English. Services flush, never commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit import SYSTEM, Actor, now, record_created, save_fields
+from app.dialogue.messages import aware
+from app.i18n import format_when
+from app.models import (
+    Citizen,
+    ContactPreferences,
+    MeetingSlot,
+    Notification,
+    NotificationPreferences,
+    OutboxChannel,
+    OutboxMessage,
+    OutboxStatus,
+    PlanItem,
+    PlanKind,
+    PlanStatus,
+    StaffTask,
+)
+
+# Each template: a subject and a body, with %(...)s from the notification's params.
+TEMPLATES: dict[str, tuple[Any, Any]] = {
+    "meeting_reminder": (
+        _l("Reminder: meeting with the job centre"),
+        _l("You have a meeting with the job centre on %(when)s: %(place)s."),
+    ),
+    "deadline_reminder": (
+        _l("Reminder: something in your plan is due"),
+        _l(
+            "“%(text)s” in your plan is due on %(when)s. If you cannot make it, "
+            "write to the job centre. It can matter for your benefit."
+        ),
+    ),
+    "new_message": (
+        _l("New message from the job centre"),
+        _l("The job centre has written to you. Log in to Jobunivers to read it."),
+    ),
+}
+TASK_TEMPLATES: dict[str, Any] = {
+    "unread_reminder": _l(
+        "The citizen has not read a reminder of %(when)s, also sent by e-mail or "
+        "text message. Consider calling them."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class NotificationRow:
+    id: int
+    subject: str
+    body: str
+    link: str | None
+    created_at: datetime
+    read_at: datetime | None
+
+
+def words(template: str, params: dict[str, Any], lang: str) -> tuple[str, str]:
+    """A template's subject and body in a language (times said in Danish time)."""
+    subject, body = TEMPLATES[template]
+    with force_locale(lang):
+        values = {
+            key: format_when(datetime.fromisoformat(value), lang)
+            if key == "when"
+            else value
+            for key, value in params.items()
+        }
+        return str(subject), str(body) % values
+
+
+def notify(
+    session: Session,
+    citizen_id: int,
+    template: str,
+    params: dict[str, Any],
+    key: str,
+    link: str | None = None,
+) -> Notification | None:
+    """Add an in-app notification once per key; None when it was there already."""
+    if template not in TEMPLATES:
+        raise KeyError(template)
+    found = session.scalar(
+        select(Notification.id).where(
+            Notification.citizen_id == citizen_id, Notification.key == key
+        )
+    )
+    if found is not None:
+        return None
+    notification = Notification(
+        citizen_id=citizen_id,
+        key=key,
+        template=template,
+        params=params,
+        link=link,
+        created_at=now(),
+    )
+    session.add(notification)
+    session.flush()
+    return notification
+
+
+def preferences(session: Session, citizen_id: int) -> tuple[bool, bool, str]:
+    """(e-mail, SMS, language) the citizen chose; by default e-mail in their language."""
+    chosen = session.scalar(
+        select(NotificationPreferences).where(
+            NotificationPreferences.citizen_id == citizen_id
+        )
+    )
+    if chosen is not None:
+        return chosen.email, chosen.sms, chosen.language
+    language = session.scalar(
+        select(ContactPreferences.language).where(
+            ContactPreferences.citizen_id == citizen_id
+        )
+    )
+    return True, False, language if language in {"da", "en"} else "da"
+
+
+def save_preferences(
+    session: Session,
+    citizen_id: int,
+    email: bool,
+    sms: bool,
+    language: str,
+    actor: Actor,
+) -> None:
+    save_fields(
+        session,
+        NotificationPreferences,
+        {"citizen_id": citizen_id},
+        {"email": email, "sms": sms, "language": language},
+        actor=actor,
+        reason="the citizen chose how to be notified",
+        citizen_id=citizen_id,
+    )
+    session.flush()
+
+
+def list_for_citizen(
+    session: Session, citizen_id: int, lang: str, limit: int = 50
+) -> list[NotificationRow]:
+    """The citizen's newest notifications in their words; opening the list reads them."""
+    rows = session.scalars(
+        select(Notification)
+        .where(Notification.citizen_id == citizen_id)
+        .order_by(Notification.created_at.desc(), Notification.id.desc())
+        .limit(limit)
+    ).all()
+    found = []
+    at = now()
+    for row in rows:
+        subject, body = words(row.template, row.params, lang)
+        found.append(
+            NotificationRow(
+                row.id,
+                subject,
+                body,
+                row.link,
+                aware(row.created_at),
+                aware(row.read_at) if row.read_at else None,
+            )
+        )
+        if row.read_at is None:
+            row.read_at = at
+    session.flush()
+    return found
+
+
+def unread_count(session: Session, citizen_id: int) -> int:
+    return len(
+        session.scalars(
+            select(Notification.id).where(
+                Notification.citizen_id == citizen_id, Notification.read_at.is_(None)
+            )
+        ).all()
+    )
+
+
+def queue_outbox(
+    session: Session,
+    citizen_id: int,
+    channel: OutboxChannel,
+    recipient: str,
+    subject: str,
+    body: str,
+    dedupe_key: str,
+) -> bool:
+    """Put an e-mail or SMS in the outbox once per key; False when it was there."""
+    if session.scalar(
+        select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)
+    ):
+        return False
+    session.add(
+        OutboxMessage(
+            citizen_id=citizen_id,
+            channel=channel,
+            recipient=recipient,
+            subject=subject,
+            body=body,
+            dedupe_key=dedupe_key,
+            status=OutboxStatus.PENDING,
+            created_at=now(),
+            attempts=0,
+        )
+    )
+    session.flush()
+    return True
+
+
+@dataclass
+class ReminderRun:
+    reminded: int = 0
+    escalated: int = 0
+    outbox: int = 0
+    tasks: int = 0
+
+
+def _remind_meetings(session: Session, at: datetime, ahead: timedelta) -> int:
+    count = 0
+    for slot in session.scalars(
+        select(MeetingSlot).where(
+            MeetingSlot.citizen_id.is_not(None),
+            MeetingSlot.starts_at > at,
+            MeetingSlot.starts_at <= at + ahead,
+        )
+    ):
+        params = {"when": aware(slot.starts_at).isoformat(), "place": slot.place}
+        key = f"meeting:{slot.id}:{aware(slot.starts_at).isoformat()}"
+        if notify(session, slot.citizen_id, "meeting_reminder", params, key, "/moeder"):
+            count += 1
+    return count
+
+
+def _remind_deadlines(session: Session, at: datetime, ahead: timedelta) -> int:
+    count = 0
+    today = at.date()
+    for item in session.scalars(
+        select(PlanItem).where(
+            PlanItem.kind == PlanKind.ACTIVITY,
+            PlanItem.status == PlanStatus.OPEN,
+            PlanItem.due_on.is_not(None),
+            PlanItem.due_on >= today,
+            PlanItem.due_on <= (at + ahead).date(),
+        )
+    ):
+        due = datetime.combine(item.due_on, datetime.min.time(), tzinfo=at.tzinfo)
+        params = {"when": due.isoformat(), "text": item.text}
+        key = f"deadline:{item.id}:{item.due_on.isoformat()}"
+        if notify(
+            session, item.citizen_id, "deadline_reminder", params, key, "/min-plan"
+        ):
+            count += 1
+    return count
+
+
+def _escalate(
+    session: Session, at: datetime, after: timedelta, run: ReminderRun
+) -> None:
+    """Unread reminders: to e-mail/SMS after `after`, to a caseworker after twice that."""
+    reminders = ("meeting_reminder", "deadline_reminder")
+    for note, citizen in session.execute(
+        select(Notification, Citizen)
+        .join(Citizen, Citizen.id == Notification.citizen_id)
+        .where(
+            Notification.template.in_(reminders),
+            Notification.read_at.is_(None),
+            Notification.created_at <= at - after,
+        )
+    ):
+        if note.escalated_at is None:
+            email, sms, lang = preferences(session, citizen.id)
+            subject, body = words(note.template, note.params, lang)
+            if email and citizen.email:
+                run.outbox += queue_outbox(
+                    session,
+                    citizen.id,
+                    OutboxChannel.EMAIL,
+                    citizen.email,
+                    subject,
+                    body,
+                    f"notification:{note.id}:email",
+                )
+            if sms and citizen.phone:
+                run.outbox += queue_outbox(
+                    session,
+                    citizen.id,
+                    OutboxChannel.SMS,
+                    citizen.phone,
+                    subject,
+                    body,
+                    f"notification:{note.id}:sms",
+                )
+            note.escalated_at = at
+            run.escalated += 1
+        elif aware(note.escalated_at) <= at - after:
+            key = f"unread:{note.id}"
+            if session.scalar(select(StaffTask.id).where(StaffTask.key == key)):
+                continue
+            record_created(
+                session,
+                StaffTask(
+                    municipality_id=citizen.municipality_id,
+                    citizen_id=citizen.id,
+                    key=key,
+                    template="unread_reminder",
+                    params={"when": note.params.get("when", "")},
+                    created_at=at,
+                ),
+                actor=SYSTEM,
+                reason="a reminder stayed unread",
+                citizen_id=citizen.id,
+            )
+            run.tasks += 1
+    session.flush()
+
+
+def send_reminders(
+    session: Session,
+    ahead: timedelta,
+    escalate_after: timedelta,
+    at: datetime | None = None,
+) -> ReminderRun:
+    """The reminder job: new reminders, then the escalation of unread ones."""
+    at = at or now()
+    run = ReminderRun()
+    run.reminded = _remind_meetings(session, at, ahead) + _remind_deadlines(
+        session, at, ahead
+    )
+    _escalate(session, at, escalate_after, run)
+    return run
+
+
+def new_message(session: Session, citizen_id: int, message_id: int) -> int:
+    """Tell the citizen the job centre wrote: in the app, and by the chosen channels.
+
+    Returns how many e-mails/SMS were queued (the caller enqueues the sending).
+    """
+    notify(session, citizen_id, "new_message", {}, f"message:{message_id}", "/beskeder")
+    email, sms, lang = preferences(session, citizen_id)
+    citizen = session.get(Citizen, citizen_id)
+    if citizen is None:
+        return 0
+    subject, body = words("new_message", {}, lang)
+    queued = 0
+    if email and citizen.email:
+        queued += queue_outbox(
+            session,
+            citizen_id,
+            OutboxChannel.EMAIL,
+            citizen.email,
+            subject,
+            body,
+            f"message:{message_id}:email",
+        )
+    if sms and citizen.phone:
+        queued += queue_outbox(
+            session,
+            citizen_id,
+            OutboxChannel.SMS,
+            citizen.phone,
+            subject,
+            body,
+            f"message:{message_id}:sms",
+        )
+    return queued
+
+
+def contact_of(session: Session, citizen_id: int) -> tuple[str | None, str | None]:
+    """The citizen's e-mail address and phone number, as reminders would use them."""
+    citizen = session.get(Citizen, citizen_id)
+    return (citizen.email, citizen.phone) if citizen else (None, None)

@@ -80,6 +80,9 @@ TECHNICAL_FIELD_LABELS: dict[str, Any] = {
     "alert_id": _l("The job alert that found it"),
     "last_posting_id": _l("How far the job alert has looked"),
     "unsubscribe_token": _l("The secret in the link that stops the job alert"),
+    "employer_id": _l("The company"),
+    "offer_id": _l("The company's offer"),
+    "sent_by_user_id": _l("The company's employee who wrote"),
 }
 
 # The reasons the portal itself writes in the change history, in the citizen's words

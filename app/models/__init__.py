@@ -23,6 +23,18 @@ from app.models.consent import (
     DataExport,
     ProfilingObjection,
 )
+from app.models.employers import (
+    Employer,
+    EmployerBlock,
+    EmployerInvitation,
+    EmployerOffer,
+    EmployerStaff,
+    EmployerStatus,
+    InvitationKind,
+    InvitationState,
+    MeetingMode,
+    OfferKind,
+)
 from app.models.jobs import (
     Hours,
     JobAlert,
@@ -83,6 +95,16 @@ from app.models.taxonomy import (
 )
 
 __all__ = [
+    "Employer",
+    "EmployerBlock",
+    "EmployerInvitation",
+    "EmployerOffer",
+    "EmployerStaff",
+    "EmployerStatus",
+    "InvitationKind",
+    "InvitationState",
+    "MeetingMode",
+    "OfferKind",
     "AccessLog",
     "AccessPurpose",
     "AccessWhat",

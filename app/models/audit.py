@@ -19,6 +19,8 @@ class AccessWhat(enum.StrEnum):
     CORRECTION_REQUEST = "correction_request"
     CORRECTION_REQUESTS = "correction_requests"
     ENROLMENT = "enrolment"
+    ANONYMOUS_PROFILE = "anonymous_profile"
+    CONTACT_DETAILS = "contact_details"
 
 
 class AccessPurpose(enum.StrEnum):
@@ -29,6 +31,7 @@ class AccessPurpose(enum.StrEnum):
     DECIDING_CORRECTION = "deciding_correction"
     DECIDING_CORRECTIONS = "deciding_corrections"
     RUNNING_COURSE = "running_course"
+    RECRUITING = "recruiting"
 
 
 class AccessLog(Base):

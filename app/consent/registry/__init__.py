@@ -19,6 +19,7 @@ from flask_babel import lazy_gettext as _l
 from app.consent.registry import cases as registry_cases
 from app.consent.registry import consent as registry_consent
 from app.consent.registry import cv as registry_cv
+from app.consent.registry import employers as registry_employers
 from app.consent.registry import jobsearch as registry_jobsearch
 from app.consent.registry import profile as registry_profile
 from app.consent.registry.base import (  # noqa: F401 - the registry's public vocabulary
@@ -192,6 +193,7 @@ REGISTRY: tuple[PersonalField, ...] = (
     *registry_jobsearch.FIELDS,
     *registry_consent.FIELDS,
     *registry_cases.FIELDS,
+    *registry_employers.FIELDS,
 )
 
 # Each table's name, as the citizen reads it (exports, the change history).
@@ -202,6 +204,7 @@ TABLE_LABELS: dict[str, Any] = {
     **registry_jobsearch.TABLES,
     **registry_consent.TABLES,
     **registry_cases.TABLES,
+    **registry_employers.TABLES,
 }
 
 BY_COLUMN: dict[tuple[str, str], PersonalField] = {

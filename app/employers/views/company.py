@@ -1,0 +1,217 @@
+"""The company's pages: its start page, offers, anonymous candidates, invitations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, current_app, flash, jsonify, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from app.audit import now
+from app.db import get_session
+from app.employers import services
+from app.employers.candidates import candidates_for_offer
+from app.employers.forms import InviteForm, OfferForm
+from app.employers.views import bp, my_employer
+from app.i18n import current_lang
+from app.models import EmployerOffer, MeetingMode, OfferKind, Role
+from app.security import role_required
+from app.text_input import parse_date
+from app.urls import parse_int
+
+
+def _actor(employer):  # type: ignore[no-untyped-def]
+    return services.employer_actor(current_user, employer)
+
+
+@bp.get("/virksomhed")
+@role_required(Role.EMPLOYER)
+def home() -> str:
+    """The company's start page: its offers, invitations and reply rates."""
+    session = get_session()
+    employer = my_employer()
+    return render_template(
+        "employers/home.html",
+        employer=employer,
+        offers=services.offers_of(session, employer.id),
+        invitations=services.invitations_of_employer(session, employer.id)[:20],
+        rates=services.reply_rates(session, employer.id, now()),
+        state_of=lambda inv: services.effective_state(inv, now()),
+    )
+
+
+@bp.route("/virksomhed/tilbud/nyt", methods=["GET", "POST"])
+@role_required(Role.EMPLOYER)
+def new_offer() -> str | Response:
+    """Add a work placement, a wage-subsidy job or a coffee meeting."""
+    session = get_session()
+    employer = my_employer()
+    if not employer.approved:
+        flash(_("You can add offers once your company is approved."), "info")
+        return redirect(url_for("employers.home"))
+    form = OfferForm()
+    if not form.kind.data:
+        form.kind.data = OfferKind.COFFEE.value
+    if form.validate_on_submit():
+        occupation_id = services.resolve_occupation(
+            session, form.occupation.data, current_lang()
+        )
+        if occupation_id is None:
+            form.occupation.errors = [
+                _("We do not know this occupation. Try another word for it.")
+            ]
+        else:
+            offer = services.create_offer(
+                session, employer, _offer_input(form, occupation_id), _actor(employer)
+            )
+            flash(_("Your offer is saved. Here are the candidates who fit."), "success")
+            return redirect(url_for("employers.offer", offer_id=offer.id))
+    return render_template("employers/offer_form.html", form=form, employer=employer)
+
+
+def _offer_input(form: OfferForm, occupation_id: int) -> services.OfferInput:
+    coffee = form.is_coffee
+    return services.OfferInput(
+        kind=OfferKind(form.kind.data),
+        title=form.title.data,
+        occupation_id=occupation_id,
+        description=form.description.data or "",
+        postcode=form.postcode.data.strip(),
+        contact_name=form.contact_name.data,
+        contact_phone=form.contact_phone.data or None,
+        contact_email=form.contact_email.data or None,
+        starts_on=None if coffee else parse_date(form.starts_on.data or ""),
+        ends_on=None if coffee else parse_date(form.ends_on.data or ""),
+        hours_per_week=None
+        if coffee
+        else parse_int((form.hours_per_week.data or "").strip(), high=37),
+        learning=None if coffee else form.learning.data,
+        meeting_mode=MeetingMode(form.meeting_mode.data) if coffee else None,
+        meeting_place=form.meeting_place.data if coffee else None,
+        time_windows=form.windows() if coffee else (),
+    )
+
+
+def _my_offer(offer_id: int) -> tuple[object, EmployerOffer]:
+    employer = my_employer()
+    offer = services.offer_of(get_session(), employer.id, offer_id)
+    if offer is None:
+        abort(404)
+    return employer, offer
+
+
+def _candidates(offer: EmployerOffer, employer) -> object:  # type: ignore[no-untyped-def]
+    session = get_session()
+    found = candidates_for_offer(
+        session, offer, current_app.config["SECRET_KEY"], current_lang(), date.today()
+    )
+    services.log_profile_views(session, _actor(employer), list(found.citizen_ids))
+    return found
+
+
+@bp.get("/virksomhed/tilbud/<int:offer_id>")
+@role_required(Role.EMPLOYER)
+def offer(offer_id: int) -> str:
+    """One offer and its best-matching candidates, as anonymous profiles."""
+    employer, found_offer = _my_offer(offer_id)
+    found = _candidates(found_offer, employer)
+    return render_template(
+        "employers/offer.html",
+        employer=employer,
+        offer=found_offer,
+        occupation=services.offer_occupation_label(
+            get_session(), found_offer, current_lang()
+        ),
+        windows=services.time_windows(found_offer),
+        profiles=found.profiles,  # type: ignore[attr-defined]
+        withheld=found.withheld,  # type: ignore[attr-defined]
+    )
+
+
+@bp.get("/virksomhed/tilbud/<int:offer_id>/kandidater.json")
+@role_required(Role.EMPLOYER)
+def offer_candidates_json(offer_id: int) -> Response:
+    """The same anonymous profiles as JSON (for a company's own systems)."""
+    employer, found_offer = _my_offer(offer_id)
+    found = _candidates(found_offer, employer)
+    return jsonify(
+        {
+            "offer": found_offer.id,
+            "candidates": [p.as_json() for p in found.profiles],  # type: ignore[attr-defined]
+            "withheld": found.withheld,  # type: ignore[attr-defined]
+        }
+    )
+
+
+def _candidate(offer_id: int, token: str):  # type: ignore[no-untyped-def]
+    employer, found_offer = _my_offer(offer_id)
+    found = _candidates(found_offer, employer)
+    citizen_id = found.tokens.get(token)  # type: ignore[attr-defined]
+    if citizen_id is None:
+        abort(404)
+    profile = next(p for p in found.profiles if p.token == token)  # type: ignore[attr-defined]
+    return employer, found_offer, citizen_id, profile
+
+
+@bp.route(
+    "/virksomhed/tilbud/<int:offer_id>/kandidat/<string:token>",
+    methods=["GET", "POST"],
+)
+@role_required(Role.EMPLOYER)
+def candidate(offer_id: int, token: str) -> str | Response:
+    """One anonymous candidate, and the invitation to send them."""
+    if len(token) > 40:
+        abort(404)
+    employer, found_offer, citizen_id, profile = _candidate(offer_id, token)
+    form = InviteForm()
+    if form.validate_on_submit():
+        try:
+            services.send_invitation(
+                get_session(),
+                employer,
+                found_offer,
+                citizen_id,
+                form.message.data or "",
+                _actor(employer),
+            )
+        except services.InvitationError:
+            flash(_("You have already invited this candidate for this offer."), "info")
+            return redirect(url_for("employers.offer", offer_id=found_offer.id))
+        flash(
+            _(
+                "Your invitation is sent. You will see who the candidate is if they say "
+                "yes, within 14 days."
+            ),
+            "success",
+        )
+        return redirect(url_for("employers.home"))
+    return render_template(
+        "employers/candidate.html",
+        employer=employer,
+        offer=found_offer,
+        profile=profile,
+        form=form,
+    )
+
+
+@bp.get("/virksomhed/henvendelser/<int:invitation_id>")
+@role_required(Role.EMPLOYER)
+def invitation(invitation_id: int) -> str:
+    """One invitation: after a yes, who the citizen is and how to reach them."""
+    session = get_session()
+    employer = my_employer()
+    found = services.invitation_of_employer(session, employer.id, invitation_id)
+    if found is None:
+        abort(404)
+    contact = services.accepted_contact(
+        session, employer.id, invitation_id, _actor(employer)
+    )
+    return render_template(
+        "employers/invitation.html",
+        employer=employer,
+        invitation=found,
+        state=services.effective_state(found, now()),
+        contact=contact,
+    )

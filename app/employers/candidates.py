@@ -51,6 +51,8 @@ from app.taxonomy.services import load_taxonomy
 
 # The best candidates shown for one offer; the rest are not needed to choose whom to invite.
 MAX_CANDIDATES = 50
+# Below this score an offer and a citizen have too little in common to show.
+MIN_SCORE = 0.15
 EDUCATION_ORDER = list(EducationLevel)
 
 
@@ -218,7 +220,7 @@ def _score_pool(
         )
         pool.append(features)
         found = naive_rank(profile, [posting], taxonomy, limit=1)
-        if found and found[0].score > 0:
+        if found and found[0].score >= MIN_SCORE:
             scored.append(Scored(cid, found[0].score, features))
     scored.sort(key=lambda s: (-s.score, s.citizen_id))
     return scored, pool

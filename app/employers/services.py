@@ -725,3 +725,52 @@ def contact_details_hidden(session: Session, citizen_id: int) -> bool:
         select(CvSettings).where(CvSettings.citizen_id == citizen_id)
     )
     return settings is None or settings.hide_contact_details
+
+
+@dataclass(frozen=True)
+class CitizenCard:
+    """The card on "Min side": invitations waiting for an answer."""
+
+    waiting: int
+    companies: tuple[str, ...]
+    accepted: int
+
+
+def citizen_card(session: Session, citizen_id: int) -> CitizenCard:
+    open_ones, answered = invitations_for_citizen(session, citizen_id, now())
+    return CitizenCard(
+        waiting=len(open_ones),
+        companies=tuple(dict.fromkeys(i.employer.name for i in open_ones))[:3],
+        accepted=sum(1 for i in answered if i.state is InvitationState.ACCEPTED),
+    )
+
+
+@dataclass(frozen=True)
+class CompanyMeeting:
+    """A yes the caseworker sees: with whom, what, and when."""
+
+    company: str
+    kind: InvitationKind
+    title: str | None
+    answered_at: datetime | None
+    meeting_at: datetime | None
+    starts_on: date | None
+    ends_on: date | None
+
+
+def accepted_for_case(session: Session, citizen_id: int) -> list[CompanyMeeting]:
+    """The citizen's accepted meetings and placements, for the case view."""
+    return [
+        CompanyMeeting(
+            company=i.employer.name,
+            kind=i.kind,
+            title=i.offer.title if i.offer else None,
+            answered_at=i.answered_at,
+            meeting_at=(
+                datetime.fromisoformat(i.chosen_window) if i.chosen_window else None
+            ),
+            starts_on=i.offer.starts_on if i.offer else None,
+            ends_on=i.offer.ends_on if i.offer else None,
+        )
+        for i in accepted_for_citizen(session, citizen_id)
+    ]

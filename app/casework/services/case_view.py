@@ -17,6 +17,7 @@ from app.audit import Actor, log_access
 from app.casework.services.queue import case_waiting_since
 from app.consent.services.consents import objection_state
 from app.consent.services.corrections import label_of as correction_label
+from app.employers.services import accepted_for_case
 from app.models import (
     AccessPurpose,
     AccessWhat,
@@ -128,6 +129,8 @@ class CaseView:
     corrections: list[OpenCorrection]
     objection: Objection | None
     waiting_since: datetime | None
+    # The citizen's yeses to companies (a no never reaches the job centre).
+    company_meetings: tuple[Any, ...] = ()
 
     @property
     def open_corrections(self) -> int:
@@ -209,6 +212,7 @@ def case_view(
         ),
         **_citizen_data(session, citizen_id, lang),
         **_open_requests(session, citizen_id),
+        company_meetings=tuple(accepted_for_case(session, citizen_id)),
     )
 
 

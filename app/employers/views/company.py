@@ -130,7 +130,7 @@ def offer(offer_id: int) -> str:
     )
 
 
-@bp.get("/virksomhed/tilbud/<int:offer_id>/kandidater.json")
+@bp.get("/virksomhed/tilbud/<int:offer_id>/kandidater-json")
 @role_required(Role.EMPLOYER)
 def offer_candidates_json(offer_id: int) -> Response:
     """The same anonymous profiles as JSON (for a company's own systems)."""

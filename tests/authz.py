@@ -11,6 +11,7 @@ from app.models import Role
 from tests.casework.authz_routes import casework_cases
 from tests.consent.authz_routes import consent_cases
 from tests.cv.authz_routes import cv_cases
+from tests.employers.authz_routes import employers_cases
 from tests.jobs.authz_routes import jobs_cases
 from tests.jobsearch.authz_routes import jobsearch_cases
 from tests.onboarding.authz_routes import onboarding_cases
@@ -51,6 +52,7 @@ ROUTES: list[RouteCase] = [
     RouteCase("casework.home", allowed=frozenset({Role.CASEWORKER})),
     RouteCase("casework.admin_home", allowed=frozenset({Role.ADMIN})),
     *casework_cases(),
+    *employers_cases(),
     # Segmentation: Din vej shows only the citizen's own track (no id in
     # the URL); the model card is public; the fairness audit is for administrators.
     RouteCase("segmentation.my_track", allowed=frozenset({Role.CITIZEN})),

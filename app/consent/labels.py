@@ -18,6 +18,7 @@ ACTOR_ROLE_LABELS: dict[str, Any] = {
     "caseworker": _l("Caseworker at the job centre"),
     "provider": _l("Provider"),
     "admin": _l("Administrator"),
+    "employer": _l("A company looking for candidates"),
     "system": _l("The system"),
     "citizen": _l("You"),
 }

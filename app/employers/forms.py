@@ -12,7 +12,6 @@ from wtforms import BooleanField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
-from app.employers.cvr import valid_cvr
 from app.geo import postcode_info
 from app.labels import MEETING_MODE_LABELS, OFFER_KIND_LABELS
 from app.models import MeetingMode, OfferKind
@@ -205,22 +204,3 @@ class AnswerForm(FlaskForm):
             return datetime.fromisoformat(self.window.data)
         except ValueError:
             return None
-
-
-class CompanyForm(FlaskForm):
-    """A company's registration: checked by its CVR number's check digit."""
-
-    name = text_field(_l("Company name"), 200, required=_l("Write the company's name."))
-    cvr = StringField(_l("CVR number"))
-    postcode = StringField(_l("Postcode"))
-
-    def validate_cvr(self, field: StringField) -> None:
-        if not valid_cvr((field.data or "")[:20]):
-            raise ValidationError(
-                _l("Enter a valid CVR number of 8 digits, for example 10150817.")
-            )
-
-    def validate_postcode(self, field: StringField) -> None:
-        text = (field.data or "").strip()
-        if len(text) != 4 or postcode_info(text) is None:
-            raise ValidationError(_l("Enter a Danish postcode of four digits."))

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.employers.services import blocked_employer_ids
+from app.employers.queries import blocked_employer_ids
 from app.geo import postcode_info
 from app.jobs.matching import has_location, profile_for
 from app.ml import matching as ml

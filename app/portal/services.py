@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.dialogue import services as dialogue
-from app.employers import services as employer_services
+from app.employers import queries as employer_queries
 from app.jobs import queries as jobs
 from app.jobs import services as job_services
 from app.jobsearch import services as jobsearch
@@ -147,7 +147,7 @@ def card(session: Session, citizen_id: int, name: str, today: date, lang: str) -
     if name == "din-vej":
         return track_card(session, citizen_id)
     if name == "virksomheder":
-        return employer_services.citizen_card(session, citizen_id)
+        return employer_queries.citizen_card(session, citizen_id)
     if name in CARDS:
         return None
     raise KeyError(name)

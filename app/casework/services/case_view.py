@@ -17,7 +17,7 @@ from app.audit import Actor, log_access
 from app.casework.services.queue import case_waiting_since
 from app.consent.services.consents import objection_state
 from app.consent.services.corrections import label_of as correction_label
-from app.employers.services import accepted_for_case
+from app.employers.queries import accepted_for_case
 from app.models import (
     AccessPurpose,
     AccessWhat,

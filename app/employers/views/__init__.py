@@ -11,7 +11,7 @@ from flask_babel import format_percent
 from flask_login import current_user
 
 from app.db import get_session
-from app.employers.services import employer_of_user
+from app.employers.companies import employer_of_user
 from app.labels import (
     EMPLOYER_STATUS_LABELS,
     INVITATION_KIND_LABELS,

@@ -8,7 +8,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.db import get_session
-from app.employers import services
+from app.employers import companies
 from app.employers.views import bp
 from app.forms import ConfirmForm
 from app.models import Role
@@ -29,8 +29,8 @@ def admin_queue() -> str:
     municipality_id = _municipality_id()
     return render_template(
         "employers/admin_queue.html",
-        pending=services.pending_employers(session, municipality_id),
-        decided=services.decided_employers(session, municipality_id),
+        pending=companies.pending_employers(session, municipality_id),
+        decided=companies.decided_employers(session, municipality_id),
         form=ConfirmForm(),
     )
 
@@ -39,7 +39,7 @@ def _decide(employer_id: int, approve: bool) -> Response:
     form = ConfirmForm()
     if not form.validate_on_submit():
         abort(400)
-    employer = services.decide_employer(
+    employer = companies.decide_employer(
         get_session(), _municipality_id(), employer_id, approve, current_actor()
     )
     if employer is None:

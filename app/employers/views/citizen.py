@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from app.audit import now
 from app.db import get_session
-from app.employers import services
+from app.employers import companies, queries, services
 from app.employers.forms import AnswerForm
 from app.employers.internships import internships_near
 from app.employers.views import bp
@@ -25,7 +25,7 @@ from app.security import current_actor, current_citizen_id, role_required
 def _answer_form(invitation: EmployerInvitation, formdata: bool = True) -> AnswerForm:
     form = AnswerForm() if formdata else AnswerForm(formdata=None)
     offer = invitation.offer
-    windows = services.time_windows(offer) if offer is not None else []
+    windows = companies.time_windows(offer) if offer is not None else []
     form.window.choices = [(w.isoformat(), format_when(w)) for w in windows]
     if windows and not form.window.data:
         form.window.data = windows[0].isoformat()
@@ -35,19 +35,19 @@ def _answer_form(invitation: EmployerInvitation, formdata: bool = True) -> Answe
 def _page_context(citizen_id: int) -> dict[str, object]:
     session = get_session()
     at = now()
-    open_ones, answered = services.invitations_for_citizen(session, citizen_id, at)
+    open_ones, answered = queries.invitations_for_citizen(session, citizen_id, at)
     current = open_ones[0] if open_ones else None
     return {
         "current": current,
         "form": _answer_form(current, formdata=False) if current else None,
         "remaining": len(open_ones),
         "answered": answered,
-        "state_of": lambda inv: services.effective_state(inv, at),
-        "reasons": services.why_matched(session, current, current_lang())
+        "state_of": lambda inv: queries.effective_state(inv, at),
+        "reasons": queries.why_matched(session, current, current_lang())
         if current
         else (),
-        "hides_contact": services.contact_details_hidden(session, citizen_id),
-        "blocks": services.blocks_of(session, citizen_id),
+        "hides_contact": queries.contact_details_hidden(session, citizen_id),
+        "blocks": queries.blocks_of(session, citizen_id),
     }
 
 
@@ -69,7 +69,7 @@ def answer(invitation_id: int) -> Response | str:
     """The citizen's yes or no; with htmx the next card replaces this one."""
     session = get_session()
     citizen_id = current_citizen_id()
-    invitation = services.invitation_for_citizen(session, citizen_id, invitation_id)
+    invitation = queries.invitation_for_citizen(session, citizen_id, invitation_id)
     if invitation is None:
         abort(404)
     form = _answer_form(invitation)
@@ -123,7 +123,7 @@ def block(employer_id: int) -> str | Response:
     """Ask for confirmation, then block a company that has contacted the citizen."""
     session = get_session()
     citizen_id = current_citizen_id()
-    employer = services.employer_that_contacted(session, citizen_id, employer_id)
+    employer = queries.employer_that_contacted(session, citizen_id, employer_id)
     if employer is None:
         abort(404)
     form = ConfirmForm()

@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from app.audit import now
 from app.db import get_session
-from app.employers import services
+from app.employers import companies, queries, services
 from app.employers.candidates import candidates_for_offer
 from app.employers.forms import InviteForm, OfferForm
 from app.employers.views import bp, my_employer
@@ -23,7 +23,7 @@ from app.urls import parse_int
 
 
 def _actor(employer):  # type: ignore[no-untyped-def]
-    return services.employer_actor(current_user, employer)
+    return companies.employer_actor(current_user, employer)
 
 
 @bp.get("/virksomhed")
@@ -35,10 +35,10 @@ def home() -> str:
     return render_template(
         "employers/home.html",
         employer=employer,
-        offers=services.offers_of(session, employer.id),
-        invitations=services.invitations_of_employer(session, employer.id)[:20],
-        rates=services.reply_rates(session, employer.id, now()),
-        state_of=lambda inv: services.effective_state(inv, now()),
+        offers=companies.offers_of(session, employer.id),
+        invitations=queries.invitations_of_employer(session, employer.id)[:20],
+        rates=queries.reply_rates(session, employer.id, now()),
+        state_of=lambda inv: queries.effective_state(inv, now()),
     )
 
 
@@ -55,7 +55,7 @@ def new_offer() -> str | Response:
     if not form.kind.data:
         form.kind.data = OfferKind.COFFEE.value
     if form.validate_on_submit():
-        occupation_id = services.resolve_occupation(
+        occupation_id = companies.resolve_occupation(
             session, form.occupation.data, current_lang()
         )
         if occupation_id is None:
@@ -63,7 +63,7 @@ def new_offer() -> str | Response:
                 _("We do not know this occupation. Try another word for it.")
             ]
         else:
-            offer = services.create_offer(
+            offer = companies.create_offer(
                 session, employer, _offer_input(form, occupation_id), _actor(employer)
             )
             flash(_("Your offer is saved. Here are the candidates who fit."), "success")
@@ -71,9 +71,9 @@ def new_offer() -> str | Response:
     return render_template("employers/offer_form.html", form=form, employer=employer)
 
 
-def _offer_input(form: OfferForm, occupation_id: int) -> services.OfferInput:
+def _offer_input(form: OfferForm, occupation_id: int) -> companies.OfferInput:
     coffee = form.is_coffee
-    return services.OfferInput(
+    return companies.OfferInput(
         kind=OfferKind(form.kind.data),
         title=form.title.data,
         occupation_id=occupation_id,
@@ -96,7 +96,7 @@ def _offer_input(form: OfferForm, occupation_id: int) -> services.OfferInput:
 
 def _my_offer(offer_id: int) -> tuple[object, EmployerOffer]:
     employer = my_employer()
-    offer = services.offer_of(get_session(), employer.id, offer_id)
+    offer = companies.offer_of(get_session(), employer.id, offer_id)
     if offer is None:
         abort(404)
     return employer, offer
@@ -107,7 +107,7 @@ def _candidates(offer: EmployerOffer, employer) -> object:  # type: ignore[no-un
     found = candidates_for_offer(
         session, offer, current_app.config["SECRET_KEY"], current_lang(), date.today()
     )
-    services.log_profile_views(session, _actor(employer), list(found.citizen_ids))
+    queries.log_profile_views(session, _actor(employer), list(found.citizen_ids))
     return found
 
 
@@ -121,10 +121,10 @@ def offer(offer_id: int) -> str:
         "employers/offer.html",
         employer=employer,
         offer=found_offer,
-        occupation=services.offer_occupation_label(
+        occupation=companies.offer_occupation_label(
             get_session(), found_offer, current_lang()
         ),
-        windows=services.time_windows(found_offer),
+        windows=companies.time_windows(found_offer),
         profiles=found.profiles,  # type: ignore[attr-defined]
         withheld=found.withheld,  # type: ignore[attr-defined]
     )
@@ -202,16 +202,16 @@ def invitation(invitation_id: int) -> str:
     """One invitation: after a yes, who the citizen is and how to reach them."""
     session = get_session()
     employer = my_employer()
-    found = services.invitation_of_employer(session, employer.id, invitation_id)
+    found = queries.invitation_of_employer(session, employer.id, invitation_id)
     if found is None:
         abort(404)
-    contact = services.accepted_contact(
+    contact = queries.accepted_contact(
         session, employer.id, invitation_id, _actor(employer)
     )
     return render_template(
         "employers/invitation.html",
         employer=employer,
         invitation=found,
-        state=services.effective_state(found, now()),
+        state=queries.effective_state(found, now()),
         contact=contact,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ROLES = ("anonymous", "citizen", "caseworker", "provider", "admin")
+ROLES = ("anonymous", "citizen", "caseworker", "provider", "admin", "employer")
 
 # Linked from the footer of every page, so every role reaches them.
 FOOTER_PAGES = ["/tilgaengelighed", "/om-data", "/privatliv"]
@@ -60,6 +60,8 @@ PAGES: dict[str, list[str]] = {
         "/job",
         "/gemte-job",
         "/jobagenter",
+        "/virksomheder",
+        "/praktikpladser",
         *FOOTER_PAGES,
     ],
     "caseworker": [
@@ -74,8 +76,10 @@ PAGES: dict[str, list[str]] = {
         "/administration",
         "/administration/retfaerdighed",
         "/administration/afvigelser",
+        "/administration/virksomheder",
         *FOOTER_PAGES,
     ],
+    "employer": ["/virksomhed", "/virksomhed/tilbud/nyt", *FOOTER_PAGES],
 }
 
 # Routes with an id in their address, by the rule (tests/browser/crawl.py), that each
@@ -97,12 +101,18 @@ CRAWLED: dict[str, list[str]] = {
         "/mit-cv/faglige-kompetencer/<int:row_id>/slet",
         "/mit-cv/sprog/<int:row_id>/slet",
         "/kom-i-gang/<int:step>",
+        "/virksomheder/blokering/<int:employer_id>",
     ],
     "caseworker": [
         "/sagsbehandler/borger/<int:citizen_id>",
         "/sagsbehandler/borger/<int:citizen_id>/skift-spor",
         "/sagsbehandler/borger/<int:citizen_id>/luk",
         "/sagsbehandler/rettelser/<int:request_id>",
+    ],
+    "employer": [
+        "/virksomhed/tilbud/<int:offer_id>",
+        "/virksomhed/tilbud/<int:offer_id>/kandidat/<string:token>",
+        "/virksomhed/henvendelser/<int:invitation_id>",
     ],
 }
 
@@ -131,6 +141,7 @@ EXCLUDED = {
     "/static/<path:filename>": "files",
     "/mine-data/samtykker/kvitteringer/<int:event_id>": "a file download (JSON)",
     "/min-side/kort/<string:name>": "swept as the state dashboard-card (no link to it)",
+    "/virksomhed/tilbud/<int:offer_id>/kandidater-json": "JSON for a company's systems",
 }
 
 
@@ -242,5 +253,13 @@ STATES: dict[str, list[State]] = {
             200,
         ),
         State("override-rates-errors", "/administration/afvigelser?start=abc", 200),
+    ],
+    "employer": [
+        State(
+            "offer-errors",
+            "/virksomhed/tilbud/nyt",
+            200,
+            submit="main form button[type=submit]",
+        ),
     ],
 }

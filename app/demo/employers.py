@@ -10,6 +10,7 @@ approval. Drawn from its own seeded Random, so the same seed gives the same rows
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from random import Random
@@ -18,13 +19,13 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.audit import Actor
-from app.consent.services.consents import consent_in_force, give_consent
+from app.consent.services.consents import consent_in_force
 from app.demo.people import DEMO_DOMAIN, slugify
 from app.employers.cvr import with_check_digit
 from app.models import (
     Citizen,
     CitizenOccupation,
+    ConsentEvent,
     ConsentPurpose,
     Employer,
     EmployerInvitation,
@@ -188,7 +189,7 @@ def create_demo_employers(
                 session, rng, employer, occupations, index, today
             )
     session.flush()
-    invitations = _invitations(session, offers, today)
+    invitations = _invitations(session, rng, offers, today)
     report(
         f"Employers: {firms} SYNTHETIC companies ({PENDING_PER_CITY} per city await "
         f"approval), {sum(len(o) for o in offers.values())} offers, "
@@ -263,7 +264,10 @@ def _offers_for(
 
 
 def _invitations(
-    session: Session, offers: dict[int, list[EmployerOffer]], today: date
+    session: Session,
+    rng: Random,
+    offers: dict[int, list[EmployerOffer]],
+    today: date,
 ) -> int:
     """Open invitations to the first demo citizens of each city (by the demo log-in
     page's order), who are given the share-CV consent if they had not."""
@@ -287,13 +291,20 @@ def _invitations(
             .order_by(Citizen.last_name, Citizen.first_name, Citizen.id)
             .limit(INVITED_PER_CITY)
         ).all()
-        for number, (citizen_id, user_id) in enumerate(citizens):
+        for number, (citizen_id, _user_id) in enumerate(citizens):
             if not consent_in_force(session, citizen_id, ConsentPurpose.SHARE_CV):
-                give_consent(
-                    session,
-                    citizen_id,
-                    ConsentPurpose.SHARE_CV,
-                    actor=Actor(user_id, Role.CITIZEN.value, "Jobunivers"),
+                # As app/demo/consents.py does: the event only, no change history.
+                session.add(
+                    ConsentEvent(
+                        citizen_id=citizen_id,
+                        purpose=ConsentPurpose.SHARE_CV,
+                        provider_id=None,
+                        given=True,
+                        at=sent_at - timedelta(days=5),
+                        receipt_code=str(
+                            uuid.UUID(int=rng.getrandbits(128), version=4)
+                        ),
+                    )
                 )
             for which in range(2):
                 employer_id = employer_ids[(number * 2 + which) % len(employer_ids)]

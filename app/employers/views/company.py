@@ -9,20 +9,24 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from app.audit import now
+from app.audit import Actor, now
 from app.db import get_session
 from app.employers import companies, queries, services
-from app.employers.candidates import candidates_for_offer
+from app.employers.candidates import (
+    AnonymousProfile,
+    CandidateList,
+    candidates_for_offer,
+)
 from app.employers.forms import InviteForm, OfferForm
 from app.employers.views import bp, my_employer
 from app.i18n import current_lang
-from app.models import EmployerOffer, MeetingMode, OfferKind, Role
+from app.models import Employer, EmployerOffer, MeetingMode, OfferKind, Role
 from app.security import role_required
 from app.text_input import parse_date
 from app.urls import parse_int
 
 
-def _actor(employer):  # type: ignore[no-untyped-def]
+def _actor(employer: Employer) -> Actor:
     return companies.employer_actor(current_user, employer)
 
 
@@ -94,7 +98,7 @@ def _offer_input(form: OfferForm, occupation_id: int) -> companies.OfferInput:
     )
 
 
-def _my_offer(offer_id: int) -> tuple[object, EmployerOffer]:
+def _my_offer(offer_id: int) -> tuple[Employer, EmployerOffer]:
     employer = my_employer()
     offer = companies.offer_of(get_session(), employer.id, offer_id)
     if offer is None:
@@ -102,7 +106,7 @@ def _my_offer(offer_id: int) -> tuple[object, EmployerOffer]:
     return employer, offer
 
 
-def _candidates(offer: EmployerOffer, employer) -> object:  # type: ignore[no-untyped-def]
+def _candidates(offer: EmployerOffer, employer: Employer) -> CandidateList:
     session = get_session()
     found = candidates_for_offer(
         session, offer, current_app.config["SECRET_KEY"], current_lang(), date.today()
@@ -125,8 +129,8 @@ def offer(offer_id: int) -> str:
             get_session(), found_offer, current_lang()
         ),
         windows=companies.time_windows(found_offer),
-        profiles=found.profiles,  # type: ignore[attr-defined]
-        withheld=found.withheld,  # type: ignore[attr-defined]
+        profiles=found.profiles,
+        withheld=found.withheld,
     )
 
 
@@ -139,19 +143,21 @@ def offer_candidates_json(offer_id: int) -> Response:
     return jsonify(
         {
             "offer": found_offer.id,
-            "candidates": [p.as_json() for p in found.profiles],  # type: ignore[attr-defined]
-            "withheld": found.withheld,  # type: ignore[attr-defined]
+            "candidates": [p.as_json() for p in found.profiles],
+            "withheld": found.withheld,
         }
     )
 
 
-def _candidate(offer_id: int, token: str):  # type: ignore[no-untyped-def]
+def _candidate(
+    offer_id: int, token: str
+) -> tuple[Employer, EmployerOffer, int, AnonymousProfile]:
     employer, found_offer = _my_offer(offer_id)
     found = _candidates(found_offer, employer)
-    citizen_id = found.tokens.get(token)  # type: ignore[attr-defined]
+    citizen_id = found.tokens.get(token)
     if citizen_id is None:
         abort(404)
-    profile = next(p for p in found.profiles if p.token == token)  # type: ignore[attr-defined]
+    profile = next(p for p in found.profiles if p.token == token)
     return employer, found_offer, citizen_id, profile
 
 

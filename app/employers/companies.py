@@ -20,14 +20,17 @@ from app.employers.candidates import (
     offer_occupation_uri,
 )
 from app.employers.cvr import normalise_cvr, valid_cvr
+from app.geo import municipality_of_postcode, postcode_info
 from app.models import (
     Employer,
     EmployerOffer,
     EmployerStaff,
     EmployerStatus,
     MeetingMode,
+    Municipality,
     Occupation,
     OfferKind,
+    Role,
     User,
 )
 from app.taxonomy.services import label_for, load_taxonomy, suggest
@@ -83,6 +86,52 @@ def register_employer(
     record_created(
         session, employer, actor=actor, reason="a company registered", citizen_id=None
     )
+    return employer
+
+
+def register_company(
+    session: Session,
+    *,
+    name: str,
+    cvr: str,
+    postcode: str,
+    contact_name: str,
+    email: str,
+    password_hash: str,
+) -> Employer | None:
+    """A company and its first user, awaiting approval (None: the CVR number or the
+    e-mail is already registered)."""
+    taken_email = session.scalar(select(User.id).where(User.email == email.lower()))
+    municipality_code = municipality_of_postcode(postcode)
+    place = postcode_info(postcode)
+    if cvr_taken(session, cvr) or taken_email is not None or place is None:
+        return None
+    municipality_id = session.scalar(
+        select(Municipality.id).where(Municipality.code == municipality_code)
+    )
+    if municipality_id is None:
+        return None
+    user = User(
+        role=Role.EMPLOYER,
+        email=email.lower(),
+        password_hash=password_hash,
+        display_name=contact_name,
+        active=True,
+    )
+    session.add(user)
+    session.flush()
+    actor = Actor(user_id=user.id, role=Role.EMPLOYER.value, organisation=name)
+    employer = register_employer(
+        session,
+        name=name,
+        cvr=cvr,
+        municipality_id=municipality_id,
+        postcode=postcode,
+        city=place.city,
+        actor=actor,
+    )
+    session.add(EmployerStaff(user_id=user.id, employer_id=employer.id))
+    session.flush()
     return employer
 
 

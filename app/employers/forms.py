@@ -8,10 +8,11 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, StringField
+from wtforms import BooleanField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
+from app.employers.cvr import valid_cvr
 from app.geo import postcode_info
 from app.labels import MEETING_MODE_LABELS, OFFER_KIND_LABELS
 from app.models import MeetingMode, OfferKind
@@ -204,3 +205,40 @@ class AnswerForm(FlaskForm):
             return datetime.fromisoformat(self.window.data)
         except ValueError:
             return None
+
+
+class CompanyForm(FlaskForm):
+    """A company's registration, checked by its CVR number's check digit; an
+    administrator of its municipality approves it."""
+
+    name = text_field(_l("Company name"), 200, required=_l("Write the company's name."))
+    cvr = StringField(_l("CVR number"))
+    postcode = StringField(_l("Postcode"))
+    contact_name = text_field(_l("Your name"), 200, required=_l("Write your name."))
+    email = text_field(
+        _l("Your work e-mail (you log in with it)"),
+        254,
+        required=_l("Write your e-mail address."),
+    )
+    password = PasswordField(_l("Choose a password"))
+
+    def validate_cvr(self, field: StringField) -> None:
+        if not valid_cvr((field.data or "")[:20]):
+            raise ValidationError(
+                _l("Enter a valid CVR number of 8 digits, for example 10150817.")
+            )
+
+    def validate_postcode(self, field: StringField) -> None:
+        text = (field.data or "").strip()
+        if len(text) != 4 or postcode_info(text) is None:
+            raise ValidationError(_l("Enter a Danish postcode of four digits."))
+
+    def validate_email(self, field: Any) -> None:
+        text = field.data or ""
+        local, _, domain = text.partition("@")
+        if not local or "." not in domain or " " in text:
+            raise ValidationError(_l("Enter an e-mail address like navn@firma.dk."))
+
+    def validate_password(self, field: PasswordField) -> None:
+        if not 12 <= len(field.data or "") <= 200:
+            raise ValidationError(_l("Use a password of 12 to 200 characters."))

@@ -25,6 +25,7 @@ PAGES: dict[str, list[str]] = {
         "/tal-med-en-medarbejder",
         "/algoritmer/segmentering",
         "/job",
+        "/virksomhed/tilmeld",
         *FOOTER_PAGES,
     ],
     "citizen": [

@@ -134,6 +134,8 @@ def employers_cases() -> list[RouteCase]:
     offer_url = "/virksomhed/tilbud/{}"
     cases = [
         RouteCase("employers.home", allowed=employer),
+        RouteCase("employers.register"),
+        RouteCase("employers.register", method="POST"),
         RouteCase("employers.new_offer", allowed=employer),
         RouteCase("employers.new_offer", method="POST", allowed=employer),
         RouteCase(

@@ -10,6 +10,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.audit import Actor, now
+from app.auth.passwords import hash_password
 from app.db import get_session
 from app.employers import companies, queries, services
 from app.employers.candidates import (
@@ -17,11 +18,13 @@ from app.employers.candidates import (
     CandidateList,
     candidates_for_offer,
 )
-from app.employers.forms import InviteForm, OfferForm
+from app.employers.cvr import normalise_cvr
+from app.employers.forms import CompanyForm, InviteForm, OfferForm
 from app.employers.views import bp, my_employer
+from app.extensions import client_address, limiter
 from app.i18n import current_lang
 from app.models import Employer, EmployerOffer, MeetingMode, OfferKind, Role
-from app.security import role_required
+from app.security import public, role_required
 from app.text_input import parse_date
 from app.urls import parse_int
 
@@ -221,3 +224,35 @@ def invitation(invitation_id: int) -> str:
         state=queries.effective_state(found, now()),
         contact=contact,
     )
+
+
+@bp.route("/virksomhed/tilmeld", methods=["GET", "POST"])
+@public
+@limiter.limit("10 per hour", methods=["POST"], key_func=client_address)
+def register() -> str | Response:
+    """A company registers; an administrator of its municipality approves it."""
+    form = CompanyForm()
+    if form.validate_on_submit():
+        employer = companies.register_company(
+            get_session(),
+            name=form.name.data,
+            cvr=normalise_cvr(form.cvr.data),
+            postcode=form.postcode.data.strip(),
+            contact_name=form.contact_name.data,
+            email=form.email.data,
+            password_hash=hash_password(form.password.data),
+        )
+        if employer is not None:
+            flash(
+                _(
+                    "%(company)s is registered. You can log in now; you can add offers "
+                    "once the job centre has approved the company.",
+                    company=employer.name,
+                ),
+                "success",
+            )
+            return redirect(url_for("auth.staff_login"))
+        form.cvr.errors = [
+            _("This CVR number or e-mail is already registered. Log in instead.")
+        ]
+    return render_template("employers/register.html", form=form)

@@ -21,6 +21,7 @@ def blueprints() -> tuple[Blueprint, ...]:
     from app.consent.views import bp as consent_bp
     from app.cv.views import bp as cv_bp
     from app.dialogue.views import bp as dialogue_bp
+    from app.employers.views import bp as employers_bp
     from app.jobs.views import bp as jobs_bp
     from app.jobsearch.views import bp as jobsearch_bp
     from app.marketplace.views import bp as marketplace_bp
@@ -42,6 +43,7 @@ def blueprints() -> tuple[Blueprint, ...]:
         casework_bp,
         consent_bp,
         marketplace_bp,
+        employers_bp,
     )
 
 

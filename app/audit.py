@@ -22,7 +22,12 @@ from app.models import (
 
 # Roles whose reads of a citizen's data are recorded in the access log.
 LOGGED_READER_ROLES = frozenset(
-    {Role.CASEWORKER.value, Role.PROVIDER.value, Role.ADMIN.value}
+    {
+        Role.CASEWORKER.value,
+        Role.PROVIDER.value,
+        Role.ADMIN.value,
+        Role.EMPLOYER.value,
+    }
 )
 
 

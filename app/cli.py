@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from rq import SimpleWorker
 
 from app import migrate
 from app.db import get_session, transaction
+from app.employers.services import expire_invitations
 from app.jobs import alerts, postings
 from app.ml.semantic import embeddings_available
 from app.segmentation import fairness, model_store, screening
@@ -29,6 +31,7 @@ postings_cli = AppGroup("postings", help="Job postings.")
 ml_cli = AppGroup("ml", help="Models: train, evaluate, fairness audit.")
 jobs_cli = AppGroup("jobs", help="The public job search and job alerts.")
 tasks_cli = AppGroup("tasks", help="Background jobs: run now or put on the queue.")
+employers_cli = AppGroup("employers", help="Companies and their invitations.")
 
 
 @db_cli.command("upgrade")
@@ -273,12 +276,21 @@ def worker(burst: bool) -> None:
     SimpleWorker([queue], connection=queue.connection).work(burst=burst)
 
 
+@employers_cli.command("expire")
+def employers_expire() -> None:
+    """Mark companies' invitations unanswered for 14 days as expired (run nightly)."""
+    with transaction() as session:
+        count = expire_invitations(session, datetime.now(UTC))
+    click.echo(f"{count:,} invitations expired.")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(taxonomy_cli)
     app.cli.add_command(postings_cli)
     app.cli.add_command(jobs_cli)
+    app.cli.add_command(employers_cli)
     app.cli.add_command(ml_cli)
     app.cli.add_command(screen)
     app.cli.add_command(tasks_cli)

@@ -29,15 +29,20 @@ from app.models import (
     ContactStatus,
     CorrectionStatus,
     EducationLevel,
+    EmployerStatus,
     ExpectedTime,
     Gender,
     HoursPreference,
+    InvitationKind,
+    InvitationState,
     LanguageLevel,
     Limits,
     LogKind,
     LogStatus,
     MeetingKind,
+    MeetingMode,
     OccupationLink,
+    OfferKind,
     Origin,
     OutboxChannel,
     OutboxStatus,
@@ -57,6 +62,7 @@ ROLE_LABELS: dict[Role, Any] = {
     Role.CASEWORKER: _l("caseworker"),
     Role.PROVIDER: _l("provider"),
     Role.ADMIN: _l("administrator"),
+    Role.EMPLOYER: _l("employer"),
 }
 
 EDUCATION_LEVEL_LABELS: dict[EducationLevel, Any] = {
@@ -276,6 +282,13 @@ ACCESS_WHAT_LABELS: dict[AccessWhat, Any] = {
     AccessWhat.MESSAGES: _l("Your messages with the job centre"),
     AccessWhat.ATTACHMENT: _l("A file you sent with a message"),
     AccessWhat.MEETINGS: _l("Your meetings with the job centre"),
+    AccessWhat.ANONYMOUS_PROFILE: _l(
+        "Your anonymous profile: competences, occupations, years of experience, "
+        "education level, languages, driving licences and distance, without your name"
+    ),
+    AccessWhat.CONTACT_DETAILS: _l(
+        "Your name and the contact details you chose to share, after you said yes"
+    ),
 }
 
 ACCESS_PURPOSE_LABELS: dict[AccessPurpose, Any] = {
@@ -284,11 +297,50 @@ ACCESS_PURPOSE_LABELS: dict[AccessPurpose, Any] = {
     AccessPurpose.DECIDING_CORRECTION: _l("Deciding on your request to correct data"),
     AccessPurpose.DECIDING_CORRECTIONS: _l("Deciding on requests to correct data"),
     AccessPurpose.RUNNING_COURSE: _l("Running the course you are enrolled in"),
+    AccessPurpose.RECRUITING: _l(
+        "Recruiting: a company looking for candidates for a job, an internship or a "
+        "coffee meeting"
+    ),
+}
+
+EMPLOYER_STATUS_LABELS: dict[EmployerStatus, Any] = {
+    EmployerStatus.PENDING: _l("Awaiting approval"),
+    EmployerStatus.APPROVED: _l("Approved"),
+    EmployerStatus.REJECTED: _l("Not approved"),
+}
+
+OFFER_KIND_LABELS: dict[OfferKind, Any] = {
+    OfferKind.INTERNSHIP: _l("Work placement (virksomhedspraktik)"),
+    OfferKind.WAGE_SUBSIDY: _l("Job with wage subsidy (løntilskud)"),
+    OfferKind.COFFEE: _l("Coffee meeting, 20 minutes"),
+}
+
+MEETING_MODE_LABELS: dict[MeetingMode, Any] = {
+    MeetingMode.PLACE: _l("At the company"),
+    MeetingMode.VIDEO: _l("By video"),
+}
+
+INVITATION_KIND_LABELS: dict[InvitationKind, Any] = {
+    InvitationKind.CONTACT: _l("A request to get in touch"),
+    InvitationKind.COFFEE: _l("An invitation to a coffee meeting"),
+    InvitationKind.INTERNSHIP: _l("An offer of a work placement or wage-subsidy job"),
+}
+
+INVITATION_STATE_LABELS: dict[InvitationState, Any] = {
+    InvitationState.SENT: _l("Waiting for an answer"),
+    InvitationState.ACCEPTED: _l("Yes"),
+    InvitationState.DECLINED: _l("No"),
+    InvitationState.EXPIRED: _l("Expired without an answer"),
 }
 
 _BY_ENUM: dict[type[enum.Enum], dict[Any, Any]] = {
     type(next(iter(labels))): labels
     for labels in (
+        EMPLOYER_STATUS_LABELS,
+        OFFER_KIND_LABELS,
+        MEETING_MODE_LABELS,
+        INVITATION_KIND_LABELS,
+        INVITATION_STATE_LABELS,
         ROLE_LABELS,
         EDUCATION_LEVEL_LABELS,
         LANGUAGE_LEVEL_LABELS,

@@ -30,3 +30,9 @@ none of today's areas keeps a copy of a consent, so none listens yet."""
 contact_changed = _signals.signal("contact-changed")
 """The citizen changed how or in which language we contact them. kwargs: citizen_id,
 language. Received by segmentation, whose queue row keeps a copy of the language."""
+
+employer_contact = _signals.signal("employer-contact")
+"""A company invited a citizen, or the citizen answered. kwargs: invitation_id,
+citizen_id, event ("sent", "accepted", "declined"). Sent by app.employers.services.
+record_event, the one place an invitation's events pass; the dialogue area's
+notifications will listen here (nobody listens yet)."""

@@ -32,8 +32,10 @@ NAVIGATION: dict[Role, tuple[tuple[str, Any], ...]] = {
         ("consent.staff_corrections", lazy_gettext("Corrections")),
     ),
     Role.PROVIDER: (("marketplace.provider_home", lazy_gettext("Provider start")),),
+    Role.EMPLOYER: (("employers.home", lazy_gettext("Company start")),),
     Role.ADMIN: (
         ("casework.admin_home", lazy_gettext("Administration")),
+        ("employers.admin_queue", lazy_gettext("Companies")),
         ("casework.override_rates", lazy_gettext("Overrides")),
         ("segmentation.fairness_audit", lazy_gettext("Fairness")),
     ),
@@ -44,6 +46,7 @@ START_PAGES = {
     Role.CASEWORKER: "casework.home",
     Role.PROVIDER: "marketplace.provider_home",
     Role.ADMIN: "casework.admin_home",
+    Role.EMPLOYER: "employers.home",
 }
 
 

@@ -12,6 +12,7 @@ from tests.casework.authz_routes import casework_cases
 from tests.consent.authz_routes import consent_cases
 from tests.cv.authz_routes import cv_cases
 from tests.dialogue.authz_routes import dialogue_cases
+from tests.employers.authz_routes import employers_cases
 from tests.jobs.authz_routes import jobs_cases
 from tests.jobsearch.authz_routes import jobsearch_cases
 from tests.onboarding.authz_routes import onboarding_cases
@@ -54,6 +55,7 @@ ROUTES: list[RouteCase] = [
     RouteCase("casework.admin_home", allowed=frozenset({Role.ADMIN})),
     *casework_cases(),
     *dialogue_cases(),
+    *employers_cases(),
     # Segmentation: Din vej shows only the citizen's own track (no id in
     # the URL); the model card is public; the fairness audit is for administrators.
     RouteCase("segmentation.my_track", allowed=frozenset({Role.CITIZEN})),

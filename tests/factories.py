@@ -14,12 +14,16 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from app import signals
+from app.employers.cvr import with_check_digit
 from app.models import (
     Assessment,
     Case,
     CaseStatus,
     Caseworker,
     Citizen,
+    Employer,
+    EmployerStaff,
+    EmployerStatus,
     Municipality,
     Provider,
     Role,
@@ -133,6 +137,52 @@ def make_provider_user(
     def make(provider: Provider | None = None, **overrides: Any) -> User:
         provider = provider or make_provider()
         return make_user(Role.PROVIDER, None, provider_id=provider.id, **overrides)
+
+    return make
+
+
+_cvr_heads = itertools.count(4_100_000, 7)
+
+
+def test_cvr() -> str:
+    """A CVR number that passes the mod-11 check, different each call."""
+    while (cvr := with_check_digit(next(_cvr_heads))) is None:
+        pass
+    return cvr
+
+
+@pytest.fixture
+def make_employer(db: Session) -> Callable[..., Employer]:
+    def make(municipality_code: int = 101, **overrides: Any) -> Employer:
+        values: dict[str, Any] = {
+            "name": f"Testfirma ApS {next(_counter)}",
+            "cvr": test_cvr(),
+            "municipality_id": municipality(db, municipality_code).id,
+            "postcode": "2200",
+            "city": "København N",
+            "status": EmployerStatus.APPROVED,
+            "created_at": datetime.now(UTC),
+            "synthetic": True,
+        }
+        values.update(overrides)
+        employer = Employer(**values)
+        db.add(employer)
+        db.flush()
+        return employer
+
+    return make
+
+
+@pytest.fixture
+def make_employer_user(
+    db: Session, make_user: Callable[..., User], make_employer: Callable[..., Employer]
+) -> Callable[..., User]:
+    def make(employer: Employer | None = None, **overrides: Any) -> User:
+        employer = employer or make_employer()
+        user = make_user(Role.EMPLOYER, None, **overrides)
+        db.add(EmployerStaff(user_id=user.id, employer_id=employer.id))
+        db.flush()
+        return user
 
     return make
 

@@ -18,7 +18,7 @@ from tests.pages import log_in
 from tests.route_cases import RouteCase, World
 
 TEXT_TYPES = {"text", "search", "email", "tel", "url", "number", "date", "hidden"}
-ACTING_ORDER = (Role.CITIZEN, Role.CASEWORKER, Role.ADMIN, Role.PROVIDER)
+ACTING_ORDER = (Role.CITIZEN, Role.CASEWORKER, Role.ADMIN, Role.PROVIDER, Role.EMPLOYER)
 
 
 def actor_for(case: RouteCase) -> Role | None:
@@ -75,7 +75,9 @@ def form_values(form: Any) -> tuple[dict[str, str], list[str]]:
 
 
 @pytest.fixture
-def form_world(make_citizen, make_caseworker, make_provider_user, make_admin) -> World:
+def form_world(
+    make_citizen, make_caseworker, make_provider_user, make_admin, make_employer_user
+) -> World:
     home = 101
     return World(
         users={
@@ -83,6 +85,7 @@ def form_world(make_citizen, make_caseworker, make_provider_user, make_admin) ->
             Role.CASEWORKER: make_caseworker(home),
             Role.PROVIDER: make_provider_user(),
             Role.ADMIN: make_admin(home),
+            Role.EMPLOYER: make_employer_user(),
         },
         citizens={"same_municipality": make_citizen(home, first_name="Ali")},
     )

@@ -120,6 +120,7 @@ DANISH_WORDS = frozenset(
         "support",
         "system",
         "transport",
+        "video",
     }
 )
 HUMAN_ATTRIBUTES = (

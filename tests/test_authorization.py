@@ -19,7 +19,9 @@ ACTORS: list[Role | None] = [None, *Role]
 
 
 @pytest.fixture
-def world(make_citizen, make_caseworker, make_provider_user, make_admin) -> World:
+def world(
+    make_citizen, make_caseworker, make_provider_user, make_admin, make_employer_user
+) -> World:
     home, other = 101, 751
     return World(
         users={
@@ -29,6 +31,8 @@ def world(make_citizen, make_caseworker, make_provider_user, make_admin) -> Worl
             Role.ADMIN: make_admin(home),
             "other_caseworker": make_caseworker(other),
             "other_provider": make_provider_user(),
+            Role.EMPLOYER: make_employer_user(),
+            "other_employer": make_employer_user(),
         },
         citizens={
             "same_municipality": make_citizen(

@@ -10,7 +10,7 @@ from app.auth.passwords import verify_password
 from app.models import Citizen, Municipality, Role, User
 from app.pagination import Page, paginate
 
-STAFF_ROLES = (Role.CASEWORKER, Role.PROVIDER, Role.ADMIN)
+STAFF_ROLES = (Role.CASEWORKER, Role.PROVIDER, Role.ADMIN, Role.EMPLOYER)
 
 
 def authenticate_staff(session: Session, email: str, password: str) -> User | None:

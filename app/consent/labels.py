@@ -18,6 +18,7 @@ ACTOR_ROLE_LABELS: dict[str, Any] = {
     "caseworker": _l("Caseworker at the job centre"),
     "provider": _l("Provider"),
     "admin": _l("Administrator"),
+    "employer": _l("A company looking for candidates"),
     "system": _l("The system"),
     "citizen": _l("You"),
 }
@@ -97,6 +98,9 @@ TECHNICAL_FIELD_LABELS: dict[str, Any] = {
     "claimed_by": _l("The process that sent it"),
     "attempts": _l("How many times sending was tried"),
     "slot_id": _l("The meeting it is about"),
+    "employer_id": _l("The company"),
+    "offer_id": _l("The company's offer"),
+    "sent_by_user_id": _l("The company's employee who wrote"),
 }
 
 # The reasons the portal itself writes in the change history, in the citizen's words

@@ -22,6 +22,8 @@ class AccessWhat(enum.StrEnum):
     MESSAGES = "messages"
     ATTACHMENT = "attachment"
     MEETINGS = "meetings"
+    ANONYMOUS_PROFILE = "anonymous_profile"
+    CONTACT_DETAILS = "contact_details"
 
 
 class AccessPurpose(enum.StrEnum):
@@ -32,6 +34,7 @@ class AccessPurpose(enum.StrEnum):
     DECIDING_CORRECTION = "deciding_correction"
     DECIDING_CORRECTIONS = "deciding_corrections"
     RUNNING_COURSE = "running_course"
+    RECRUITING = "recruiting"
 
 
 class AccessLog(Base):

@@ -24,6 +24,7 @@ class Role(enum.StrEnum):
     CASEWORKER = "caseworker"
     PROVIDER = "provider"
     ADMIN = "admin"
+    EMPLOYER = "employer"
 
 
 class Municipality(Base):

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.dialogue import queries as dialogue_queries
 from app.dialogue import services as dialogue
+from app.employers import queries as employer_queries
 from app.jobs import queries as jobs
 from app.jobs import services as job_services
 from app.jobsearch import services as jobsearch
@@ -33,6 +34,7 @@ CARDS = (
     "job",
     "joblog",
     "cv",
+    "virksomheder",
     "mine-tilbud",
     "din-vej",
     "beskeder",
@@ -147,6 +149,8 @@ def card(session: Session, citizen_id: int, name: str, today: date, lang: str) -
         return track_card(session, citizen_id)
     if name == "beskeder":
         return dialogue_queries.citizen_card(session, citizen_id)
+    if name == "virksomheder":
+        return employer_queries.citizen_card(session, citizen_id)
     if name in CARDS:
         return None
     raise KeyError(name)

@@ -113,6 +113,7 @@ CARD_TITLES = {
     "job": _l("Jobs for you"),
     "joblog": _l("Job-search log"),
     "cv": _l("My CV"),
+    "virksomheder": _l("Companies that want to meet you"),
     "mine-tilbud": _l("My services"),
     "din-vej": _l("My track"),
     "beskeder": _l("Messages"),

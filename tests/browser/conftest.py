@@ -42,6 +42,7 @@ START_PATHS = {
     "caseworker": "/sagsbehandler",
     "provider": "/udbyder",
     "admin": "/administration",
+    "employer": "/virksomhed",
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ROLES = ("anonymous", "citizen", "caseworker", "provider", "admin")
+ROLES = ("anonymous", "citizen", "caseworker", "provider", "admin", "employer")
 
 # Linked from the footer of every page, so every role reaches them.
 FOOTER_PAGES = ["/tilgaengelighed", "/om-data", "/privatliv"]
@@ -25,6 +25,7 @@ PAGES: dict[str, list[str]] = {
         "/tal-med-en-medarbejder",
         "/algoritmer/segmentering",
         "/job",
+        "/virksomhed/tilmeld",
         *FOOTER_PAGES,
     ],
     "citizen": [
@@ -64,6 +65,8 @@ PAGES: dict[str, list[str]] = {
         "/moeder",
         "/underretninger",
         "/underretninger/indstillinger",
+        "/virksomheder",
+        "/praktikpladser",
         *FOOTER_PAGES,
     ],
     "caseworker": [
@@ -81,8 +84,10 @@ PAGES: dict[str, list[str]] = {
         "/administration/afvigelser",
         "/administration/feedback",
         "/administration/baggrundsjob",
+        "/administration/virksomheder",
         *FOOTER_PAGES,
     ],
+    "employer": ["/virksomhed", "/virksomhed/tilbud/nyt", *FOOTER_PAGES],
 }
 
 # Routes with an id in their address, by the rule (tests/browser/crawl.py), that each
@@ -106,6 +111,7 @@ CRAWLED: dict[str, list[str]] = {
         "/kom-i-gang/<int:step>",
         "/moeder/<int:slot_id>/aflys",
         "/moeder/<int:slot_id>/feedback",
+        "/virksomheder/blokering/<int:employer_id>",
     ],
     "caseworker": [
         "/sagsbehandler/borger/<int:citizen_id>",
@@ -114,6 +120,11 @@ CRAWLED: dict[str, list[str]] = {
         "/sagsbehandler/rettelser/<int:request_id>",
         "/sagsbehandler/borger/<int:citizen_id>/beskeder",
         "/sagsbehandler/borger/<int:citizen_id>/moeder",
+    ],
+    "employer": [
+        "/virksomhed/tilbud/<int:offer_id>",
+        "/virksomhed/tilbud/<int:offer_id>/kandidat/<string:token>",
+        "/virksomhed/henvendelser/<int:invitation_id>",
     ],
 }
 
@@ -149,6 +160,7 @@ EXCLUDED = {
     "/static/<path:filename>": "files",
     "/mine-data/samtykker/kvitteringer/<int:event_id>": "a file download (JSON)",
     "/min-side/kort/<string:name>": "swept as the state dashboard-card (no link to it)",
+    "/virksomhed/tilbud/<int:offer_id>/kandidater-json": "JSON for a company's systems",
 }
 
 
@@ -269,5 +281,13 @@ STATES: dict[str, list[State]] = {
             200,
         ),
         State("override-rates-errors", "/administration/afvigelser?start=abc", 200),
+    ],
+    "employer": [
+        State(
+            "offer-errors",
+            "/virksomhed/tilbud/nyt",
+            200,
+            submit="main form button[type=submit]",
+        ),
     ],
 }

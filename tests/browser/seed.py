@@ -26,6 +26,13 @@ from app.models import (
     ConsentPurpose,
     Education,
     EducationLevel,
+    Employer,
+    EmployerInvitation,
+    EmployerOffer,
+    EmployerStaff,
+    EmployerStatus,
+    InvitationKind,
+    InvitationState,
     JobLogEntry,
     LanguageLevel,
     LanguageSkill,
@@ -33,6 +40,7 @@ from app.models import (
     LogStatus,
     MeetingKind,
     Municipality,
+    OfferKind,
     PlanItem,
     PlanKind,
     PlanStatus,
@@ -47,6 +55,7 @@ STAFF_EMAILS = {
     "caseworker": "sagsbehandler@browser.jobunivers.dk",
     "provider": "udbyder@browser.jobunivers.dk",
     "admin": "administrator@browser.jobunivers.dk",
+    "employer": "virksomhed@browser.jobunivers.dk",
 }
 
 
@@ -178,6 +187,95 @@ def _give_the_citizen_a_dialogue(
     session.flush()
 
 
+def _seed_the_employer(session: Session, citizen: Citizen) -> None:
+    """A log-in for the first approved demo company of Copenhagen, and a yes from the
+    sweep's citizen to one of its invitations (so the page of an accepted invitation is
+    linked from the company's start page)."""
+    employer = session.scalars(
+        select(Employer)
+        .where(
+            Employer.municipality_id == citizen.municipality_id,
+            Employer.status == EmployerStatus.APPROVED,
+        )
+        .order_by(Employer.id)
+    ).first()
+    assert employer is not None, "the demo has companies"
+    user = User(
+        role=Role.EMPLOYER,
+        display_name="Browsertest Virksomhed",
+        email=STAFF_EMAILS["employer"],
+        password_hash=TEST_PASSWORD_HASH,
+    )
+    session.add(user)
+    session.flush()
+    session.add(EmployerStaff(user_id=user.id, employer_id=employer.id))
+    offer = session.scalars(
+        select(EmployerOffer).where(EmployerOffer.employer_id == employer.id)
+    ).first()
+    at = now()
+    session.add(
+        EmployerInvitation(
+            employer_id=employer.id,
+            offer_id=offer.id if offer else None,
+            citizen_id=citizen.id,
+            kind=InvitationKind.CONTACT,
+            message="",
+            sent_by_user_id=user.id,
+            sent_at=at - timedelta(days=3),
+            expires_at=at + timedelta(days=11),
+            state=InvitationState.ACCEPTED,
+            answered_at=at - timedelta(days=1),
+            share_phone=True,
+            share_email=False,
+        )
+    )
+    session.flush()
+
+
+def add_invitation(url: str, citizen_user_id: int) -> None:
+    """An open coffee-meeting invitation to a citizen, from a demo company."""
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            citizen = session.scalars(
+                select(Citizen).where(Citizen.user_id == citizen_user_id)
+            ).one()
+            offer = session.scalars(
+                select(EmployerOffer)
+                .join(Employer, Employer.id == EmployerOffer.employer_id)
+                .where(
+                    Employer.status == EmployerStatus.APPROVED,
+                    EmployerOffer.kind == OfferKind.COFFEE,
+                )
+                .order_by(EmployerOffer.id)
+            ).first()
+            assert offer is not None, "the demo has coffee meetings"
+            staff = session.scalars(
+                select(EmployerStaff.user_id).where(
+                    EmployerStaff.employer_id == offer.employer_id
+                )
+            ).first()
+            at = now()
+            session.add(
+                EmployerInvitation(
+                    employer_id=offer.employer_id,
+                    offer_id=offer.id,
+                    citizen_id=citizen.id,
+                    kind=InvitationKind.COFFEE,
+                    message="",
+                    sent_by_user_id=staff,
+                    sent_at=at,
+                    expires_at=at + timedelta(days=14),
+                    state=InvitationState.SENT,
+                    share_phone=False,
+                    share_email=False,
+                )
+            )
+            session.commit()
+    finally:
+        engine.dispose()
+
+
 def seed_users(url: str) -> int:
     """One staff user per role, as tests/factories.py makes them, and the rows the
     crawl needs; returns the user id of the citizen the sweep logs in as: the first
@@ -213,6 +311,7 @@ def seed_users(url: str) -> int:
                 session.flush()
                 _hold_the_first_case(session, caseworker, user, not_of=citizen.id)
                 _give_the_citizen_a_dialogue(session, citizen, caseworker, user)
+        _seed_the_employer(session, citizen)
         session.commit()
         citizen_user_id = citizen_user.id
     engine.dispose()

@@ -83,6 +83,7 @@ def test_new_citizen_sees_every_card_with_an_empty_state(get_page, citizen) -> N
         "Job til dig",
         "Joblog",
         "Mit CV",
+        "Virksomheder der vil møde dig",
         "Mine tilbud",
         "Din vej",
         "Beskeder",

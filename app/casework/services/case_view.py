@@ -19,6 +19,7 @@ from app.consent.services.consents import objection_state
 from app.consent.services.corrections import label_of as correction_label
 from app.dialogue.queries import DialogueSummary
 from app.dialogue.queries import summary as dialogue_summary
+from app.employers.queries import accepted_for_case
 from app.models import (
     AccessPurpose,
     AccessWhat,
@@ -132,6 +133,8 @@ class CaseView:
     waiting_since: datetime | None
     # Messages and meetings (app.dialogue.queries).
     dialogue: DialogueSummary | None = None
+    # The citizen's yeses to companies (a no never reaches the job centre).
+    company_meetings: tuple[Any, ...] = ()
 
     @property
     def open_corrections(self) -> int:
@@ -217,6 +220,7 @@ def case_view(
         dialogue=dialogue_summary(
             session, citizen_id, reply_working_days, timedelta(0), for_staff=True
         ),
+        company_meetings=tuple(accepted_for_case(session, citizen_id)),
     )
 
 

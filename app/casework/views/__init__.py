@@ -23,6 +23,7 @@ from app.casework.services.queue import CaseworkerRef, caseworker_for_user, wait
 from app.db import get_session
 from app.i18n import current_lang
 from app.labels import (
+    INVITATION_KIND_LABELS,
     OVERRIDE_REASON_LABELS,
     ROUTE_REASON_LABELS,
     TRACK_LABELS,
@@ -73,6 +74,7 @@ def waiting_text(since: datetime) -> str:
 def _casework_helpers() -> dict[str, Any]:
     return {
         "queue_reason_label": lambda value: label_of(ROUTE_REASON_LABELS, value),
+        "invitation_kind_labels": INVITATION_KIND_LABELS,
         "track_label": lambda value: label_of(TRACK_LABELS, value),
         "override_reason_label": lambda value: label_of(OVERRIDE_REASON_LABELS, value),
         "reason_words": reason_words,

@@ -20,6 +20,7 @@ from app.consent.registry import cases as registry_cases
 from app.consent.registry import consent as registry_consent
 from app.consent.registry import cv as registry_cv
 from app.consent.registry import dialogue as registry_dialogue
+from app.consent.registry import employers as registry_employers
 from app.consent.registry import jobsearch as registry_jobsearch
 from app.consent.registry import profile as registry_profile
 from app.consent.registry.base import (  # noqa: F401 - the registry's public vocabulary
@@ -194,6 +195,7 @@ REGISTRY: tuple[PersonalField, ...] = (
     *registry_consent.FIELDS,
     *registry_cases.FIELDS,
     *registry_dialogue.FIELDS,
+    *registry_employers.FIELDS,
 )
 
 # Each table's name, as the citizen reads it (exports, the change history).
@@ -205,6 +207,7 @@ TABLE_LABELS: dict[str, Any] = {
     **registry_consent.TABLES,
     **registry_cases.TABLES,
     **registry_dialogue.TABLES,
+    **registry_employers.TABLES,
 }
 
 BY_COLUMN: dict[tuple[str, str], PersonalField] = {

@@ -171,3 +171,18 @@ def post_form(client: FlaskClient) -> Callable[..., TestResponse]:
         return client.post(url, data=payload, **kwargs)
 
     return post
+
+
+def my_data_page(get_page: Callable[..., BeautifulSoup]) -> BeautifulSoup:
+    """ "Mine data" with every category's data in place, as a reader without
+    JavaScript gets it: the overview, then each category's own page (its link in the
+    category), whose data is put where the link was."""
+    page = get_page("/mine-data")
+    for details in page.select("details.my-data-details"):
+        holder = details.select_one(".details-text")
+        link = holder.select_one("a[href^='/mine-data/kategori/']")
+        own = get_page(link["href"])
+        holder.clear()
+        for node in list(own.select_one("#main-content .details-text").contents):
+            holder.append(node)
+    return page

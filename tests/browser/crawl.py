@@ -21,6 +21,10 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Map
 
 MAX_PAGES = 80
+
+# Routes crawled at every address rather than once: the categories of "Mine data",
+# whose pages hold the links to where each datum is changed.
+EVERY_ADDRESS = {"/mine-data/kategori/<string:category>"}
 # Endpoints never followed: files rather than pages, and addresses that leave the site.
 NOT_PAGES = {
     "static": "a file",
@@ -69,9 +73,10 @@ def crawl(request: Any, base_url: str, start: str, url_map: Map) -> Crawl:
             # An address that is no route (404) or takes no GET (405) is a broken link.
             found.broken.append(f"{path} (linked from {linked_from}): {error.code}")
             continue
-        if rule.rule in seen or rule.endpoint in NOT_PAGES:
+        key = path if rule.rule in EVERY_ADDRESS else rule.rule
+        if key in seen or rule.endpoint in NOT_PAGES:
             continue
-        seen.add(rule.rule)
+        seen.add(key)
         response = request.get(base_url + path, max_redirects=0)
         if response.status in (301, 302, 303, 307, 308):
             target = urljoin(base_url + path, response.headers["location"])

@@ -100,6 +100,7 @@ CRAWLED: dict[str, list[str]] = {
         "/min-plan/<int:item_id>/ret",
         "/min-plan/<int:item_id>/slet",
         "/mine-data/rettelser/<int:request_id>/tilbagekald",
+        "/mine-data/kategori/<string:category>",
         "/mit-cv/job/<int:row_id>",
         "/mit-cv/job/<int:row_id>/slet",
         "/mit-cv/uddannelse/<int:row_id>",

@@ -1,5 +1,5 @@
-""" "Mine data" on a phone: a few screens tall with its categories folded, and each
-category opens without JavaScript (a native details element)."""
+""" "Mine data" on a phone: a few screens tall with its categories folded; a category
+opens in place with JavaScript, and without it leads to the category's own page."""
 
 from __future__ import annotations
 
@@ -36,9 +36,25 @@ def test_a_category_opens_without_javascript(
         page = context.new_page()
         page.goto(live_server + "/mine-data")
         category = page.locator("details.my-data-details").first
-        datum = category.locator(".my-data-item").first
-        assert not datum.is_visible()
+        link = category.locator("a[href^='/mine-data/kategori/']")
+        assert not link.is_visible()
         category.locator("summary").click()
-        assert datum.is_visible()
+        assert link.is_visible()
+        link.click()
+        page.wait_for_url("**/mine-data/kategori/**")
+        assert page.locator(".my-data-item").first.is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_a_category_opens_in_place_with_javascript(
+    tab_for: Callable[[str, str, int], Any],
+) -> None:
+    tab = tab_for("citizen", "da", 390)
+    tab.page.goto(tab.base_url + "/mine-data")
+    assert tab.page.locator(".my-data-item").count() == 0, "the overview sends no data"
+    category = tab.page.locator("details.my-data-details").first
+    category.locator("summary").click()
+    category.locator(".my-data-item").first.wait_for(state="visible")
+    assert tab.page.url.endswith("/mine-data"), "the data opened in place"

@@ -53,6 +53,12 @@ def consent_cases() -> list[RouteCase]:
     citizen = frozenset({Role.CITIZEN})
     caseworker = frozenset({Role.CASEWORKER})
     return [
+        # One category of the citizen's own data (nothing in the URL names a citizen).
+        RouteCase(
+            "consent.my_data_category",
+            allowed=citizen,
+            url=lambda _world: "/mine-data/kategori/identity",
+        ),
         RouteCase("consent.consents", allowed=citizen),
         RouteCase(
             "consent.consent_change",

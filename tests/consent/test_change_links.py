@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.models import Case, Citizen, ContactPreferences, ContactRequest, PlanItem
 from tests.consent.test_export_words import _demo_citizens
+from tests.pages import my_data_page
 
 # The form control that holds a datum, where it is not named as its column.
 CONTROLS = {
@@ -81,7 +82,7 @@ def test_every_link_beside_a_datum_leads_to_where_it_changes(
     seen: dict[tuple[str, str], set[str]] = {}
     for citizen in citizens:
         login(citizen.user)
-        for field, kind, href in _links(get_page("/mine-data")):
+        for field, kind, href in _links(my_data_page(get_page)):
             if (field, kind) in seen and href in seen[(field, kind)]:
                 continue
             seen.setdefault((field, kind), set()).add(href)
@@ -111,7 +112,7 @@ def test_the_language_of_the_case_changes_where_the_link_leads(
     case = db.scalars(select(Case).order_by(Case.id)).first()
     citizen = db.get(Citizen, case.citizen_id)
     login(citizen.user)
-    page = get_page("/mine-data")
+    page = my_data_page(get_page)
     [href] = [h for f, _k, h in _links(page) if f == "case_file.language"]
     form = get_page(href).select_one("#main-content form[method=post]")
     answers = {
@@ -129,7 +130,7 @@ def test_the_language_of_the_case_changes_where_the_link_leads(
     assert case.language == "en"
     item = next(
         i
-        for i in get_page("/mine-data").select(".my-data-item")
+        for i in my_data_page(get_page).select(".my-data-item")
         if i.select_one(".my-data-action a[data-field='case_file.language']")
     )
     assert "Engelsk" in item.select_one(".my-data-value").get_text()

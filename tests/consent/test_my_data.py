@@ -11,7 +11,7 @@ from app.audit import SYSTEM, Actor, change_fields, log_access
 from app.consent.services.my_data import collect_my_data, count_own_history
 from app.models import HoursPreference
 from tests.data import give_cv
-from tests.pages import csrf_token
+from tests.pages import csrf_token, my_data_page
 
 pytestmark = pytest.mark.usefixtures("taxonomy")
 
@@ -58,7 +58,7 @@ def test_shows_own_name_address_cv_and_preferences(
         hours=HoursPreference.PART_TIME,
     )
     login(citizen.user)
-    page = get_page("/mine-data")
+    page = my_data_page(get_page)
     assert page.h1.get_text(strip=True) == "Mine data"
     text = _text(page)
     for expected in ("Karen", "Bech", "Vestergade 3", "8000", "Aarhus C"):
@@ -77,7 +77,7 @@ def test_never_shows_another_citizens_data(db, get_page, make_citizen, login) ->
     give_cv(db, other, skills=["administer-medication"])
     mine = make_citizen(first_name="Karen", last_name="Bech")
     login(mine.user)
-    text = _text(get_page("/mine-data"))
+    text = _text(my_data_page(get_page))
     assert "Karen" in text
     for foreign in ("Ole", "Fremmed", "Anden Vej 9", "Medicinhåndtering"):
         assert foreign not in text
@@ -87,7 +87,7 @@ def test_control_data_is_marked_in_words(db, get_page, make_citizen, login) -> N
     citizen = make_citizen(unemployed_since=date(2026, 1, 5))
     give_cv(db, citizen, max_distance_km=30)
     login(citizen.user)
-    page = get_page("/mine-data")
+    page = my_data_page(get_page)
     control = _row(page, "Ledig siden")
     assert "my-data-control" in control["class"]
     assert "Kontrol" in _text(control.dt)
@@ -113,7 +113,7 @@ def test_a_citizen_with_only_the_basics_gets_sensible_text(
 ) -> None:
     citizen = make_citizen()
     login(citizen.user)
-    page = get_page("/mine-data")
+    page = my_data_page(get_page)
     text = _text(page)
     assert "Du har ikke tilføjet kompetencer eller stillinger endnu." in text
     assert "Du har ikke angivet jobønsker endnu." in text
@@ -142,7 +142,7 @@ def test_last_changed_comes_from_the_change_history(
     records[0].at = datetime(2026, 2, 3, 12, 0, tzinfo=UTC)
     db.flush()
     login(citizen.user)
-    page = get_page("/mine-data")
+    page = my_data_page(get_page)
     phone = _row(page, "Telefon")
     assert "55667788" in _text(phone)
     assert "Senest ændret 3. februar 2026" in _text(phone)
@@ -176,7 +176,7 @@ def test_in_english(db, client, get_page, make_citizen, login) -> None:
     client.post(
         "/sprog", data={"csrf_token": csrf_token(client), "lang": "en", "next": "/"}
     )
-    page = get_page("/mine-data")
+    page = my_data_page(get_page)
     assert page.h1.get_text(strip=True) == "My data"
     assert "Nursing care" in _text(_row(page, "Competence"))
     assert "Checking your availability for work" in _text(page)
@@ -196,7 +196,7 @@ def test_every_registered_table_about_me_is_shown(
         db, citizen.id, "citizen", citizen.id, "city", "Nakskov", "Jeg er flyttet"
     )
     login(citizen.user)
-    page = get_page("/mine-data")
+    page = my_data_page(get_page)
     consents = page.find("h2", string="Dine samtykker og indsigelser")
     section = _text(consents.find_parent("section"))
     assert "Del mit CV med arbejdsgivere" in section
@@ -225,7 +225,7 @@ def test_coded_values_are_shown_in_words(
     db.flush()
     login(citizen.user)
     post_form("/sprog", {"lang": "en", "next": "/mine-data"})
-    page = get_page("/mine-data")
+    page = my_data_page(get_page)
     assert "Application I have sent" in _text(_row(page, "Kind of job-search entry"))
     assert "Invited to an interview" in _text(_row(page, "Status of the application"))
 
@@ -261,7 +261,7 @@ def test_cv_rows_are_shown_in_words_not_codes(
     ):
         record_created(db, row, actor=SYSTEM, reason="test", citizen_id=citizen.id)
     login(citizen.user)
-    text = _text(get_page("/mine-data"))
+    text = _text(my_data_page(get_page))
     assert "Lagerarbejder" in text
     assert "Nordlager A/S (skjult for arbejdsgivere)" in text
     assert "engelsk" in text.lower()

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.consent.services.my_data import collect_my_data
 from app.models import Case, Citizen, RouteReason
 from tests.consent.test_export_words import _demo_citizens
+from tests.pages import my_data_page
 
 
 def _text(node) -> str:
@@ -23,7 +24,7 @@ def test_each_category_is_a_summary_with_its_data_folded_away(
     for citizen in _demo_citizens(small_demo):
         data = collect_my_data(small_demo, citizen.user_id, "da")
         login(citizen.user)
-        page = get_page("/mine-data")
+        page = my_data_page(get_page)
         sections = page.select("section.my-data-category:has(details)")
         with_data = [s for s in data.sections if s.items]
         assert [_text(s.h2) for s in sections] == [str(s.title) for s in with_data]
@@ -55,7 +56,7 @@ def test_the_case_in_words_not_codes(small_demo, login, get_page) -> None:
     )
     citizen = small_demo.get(Citizen, case.citizen_id)
     login(citizen.user)
-    page = get_page("/mine-data")
+    page = my_data_page(get_page)
 
     def value(label: str) -> str:
         for item in page.select(".my-data-item"):

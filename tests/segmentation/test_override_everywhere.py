@@ -19,6 +19,7 @@ from app.i18n import format_day as day
 from app.models import Citizen, Track
 from app.models.profile import SupportWish
 from tests.factories import caseworker_id
+from tests.pages import my_data_page
 from tests.segmentation.test_my_track import _screen
 
 pytestmark = pytest.mark.usefixtures("taxonomy")
@@ -109,7 +110,7 @@ def test_mine_data_shows_the_decision_and_the_suggestion(
     get_page: Callable[..., BeautifulSoup],
 ) -> None:
     login(overridden.user)
-    page = get_page("/mine-data")
+    page = my_data_page(get_page)
     section = text_of(page.select_one("section[aria-labelledby=my-data-track]"))
     assert "Din vej Selvbetjening" in section
     assert CITIZEN_DECIDED.format(date=_today()) in section

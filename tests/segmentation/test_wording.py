@@ -16,6 +16,7 @@ from app.models import Assessment, Citizen, CitizenOccupation, OccupationLink, P
 from app.models.profile import LanguageLevel, SupportWish
 from app.segmentation.wording import Voice, chance, reason_texts
 from tests.data import make_posting, occupation_id
+from tests.pages import my_data_page
 from tests.segmentation.test_my_track import _screen
 
 CITIZEN, STAFF = Voice.CITIZEN, Voice.STAFF
@@ -178,7 +179,7 @@ def test_din_vej_cites_the_answer_given_and_the_postings_counted(
     assert counted == 2 and stored["matching_postings"] == counted
     text = " ".join(get_page("/din-vej").get_text(" ").split())
     assert "dansk er svært" not in text and "svært for dig" not in text
-    page = " ".join(get_page("/mine-data").get_text(" ").split())
+    page = " ".join(my_data_page(get_page).get_text(" ").split())
     assert "Taler og skriver dansk (eget svar): Godt;" in page
     assert (
         f"Da vi vurderede dig, var der {counted} ledige jobopslag i de 2 job, du "

@@ -102,6 +102,11 @@ class Section:
     records: tuple[Record, ...]
     empty_text: Any = None
 
+    @property
+    def slug(self) -> str:
+        """The category as it appears in its page's URL."""
+        return str(self.category.value).replace("_", "-")
+
     @cached_property
     def items(self) -> tuple[Datum, ...]:
         return tuple(item for record in self.records for item in record.items)

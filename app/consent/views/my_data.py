@@ -39,6 +39,26 @@ def my_data() -> str:
     return render_template("consent/my_data.html", data=data, link_words=LINK_WORDS)
 
 
+@bp.get("/mine-data/kategori/<string:category>")
+@role_required(Role.CITIZEN)
+def my_data_category(category: str) -> Response:
+    """One category of my data: a page of its own, or (htmx) the list that opens in
+    place on "Mine data", which sends only the headings."""
+    data = collect_my_data(get_session(), current_user.id, current_lang())
+    if data is None:
+        abort(404)
+    section = next((s for s in data.sections if s.slug == category and s.items), None)
+    if section is None:
+        abort(404)
+    return render_page_or_partial(
+        "consent/my_data_category.html",
+        "consent/partials/data_list.html",
+        data=data,
+        section=section,
+        link_words=LINK_WORDS,
+    )
+
+
 # --- who has looked at my data -----------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ from app.models import (
     ContactStatus,
     CorrectionStatus,
     EducationLevel,
+    EnrolmentState,
     ExpectedTime,
     Gender,
     HoursPreference,
@@ -35,11 +36,18 @@ from app.models import (
     LogKind,
     LogStatus,
     OccupationLink,
+    OfferingFormat,
+    OfferingKind,
+    OfferingState,
     Origin,
+    OutcomeSource,
     OverrideReason,
+    Payment,
     PlanKind,
     PlanStatus,
+    ProviderState,
     RemoteWork,
+    ReviewState,
     Role,
     RouteReason,
     SupportWish,
@@ -250,6 +258,60 @@ ACCESS_PURPOSE_LABELS: dict[AccessPurpose, Any] = {
     AccessPurpose.RUNNING_COURSE: _l("Running the course you are enrolled in"),
 }
 
+PROVIDER_STATE_LABELS: dict[ProviderState, Any] = {
+    ProviderState.APPLIED: _l("Applied, waiting for approval"),
+    ProviderState.APPROVED: _l("Approved"),
+    ProviderState.SUSPENDED: _l("Suspended"),
+    ProviderState.ENDED: _l("Agreement ended"),
+}
+
+OFFERING_KIND_LABELS: dict[OfferingKind, Any] = {
+    OfferingKind.COURSE: _l("Course"),
+    OfferingKind.MENTORING: _l("Mentoring"),
+    OfferingKind.JOB_SEARCH_TOOL: _l("Job-search tool"),
+    OfferingKind.UPSKILLING: _l("Upskilling"),
+    OfferingKind.HEALTH: _l("Health and well-being"),
+    OfferingKind.LANGUAGE: _l("Language"),
+}
+
+OFFERING_FORMAT_LABELS: dict[OfferingFormat, Any] = {
+    OfferingFormat.ONLINE: _l("Online"),
+    OfferingFormat.IN_PERSON: _l("In person"),
+    OfferingFormat.BLENDED: _l("Online and in person"),
+}
+
+PAYMENT_LABELS: dict[Payment, Any] = {
+    Payment.FREE: _l("Free for you"),
+    Payment.JOB_CENTRE: _l("Paid by the job centre if your caseworker agrees"),
+}
+
+OFFERING_STATE_LABELS: dict[OfferingState, Any] = {
+    OfferingState.DRAFT: _l("Draft"),
+    OfferingState.SUBMITTED: _l("Waiting for review"),
+    OfferingState.PUBLISHED: _l("Published"),
+    OfferingState.UNPUBLISHED: _l("Not published"),
+}
+
+ENROLMENT_STATE_LABELS: dict[EnrolmentState, Any] = {
+    EnrolmentState.REQUESTED: _l("Waiting for your caseworker"),
+    EnrolmentState.ACTIVE: _l("Taking part"),
+    EnrolmentState.DECLINED: _l("Your caseworker said no"),
+    EnrolmentState.LEFT: _l("You chose it off"),
+    EnrolmentState.FINISHED: _l("Finished"),
+}
+
+REVIEW_STATE_LABELS: dict[ReviewState, Any] = {
+    ReviewState.SHOWN: _l("Shown"),
+    ReviewState.REPORTED: _l("Reported, waiting for a decision"),
+    ReviewState.HIDDEN: _l("Hidden"),
+}
+
+OUTCOME_SOURCE_LABELS: dict[OutcomeSource, Any] = {
+    OutcomeSource.JOB_LOG: _l("Your job-search log"),
+    OutcomeSource.DEREGISTRATION: _l("Why you stopped being registered"),
+    OutcomeSource.SYNTHETIC_REGISTER: _l("Synthetic register data (demo)"),
+}
+
 _BY_ENUM: dict[type[enum.Enum], dict[Any, Any]] = {
     type(next(iter(labels))): labels
     for labels in (
@@ -280,6 +342,14 @@ _BY_ENUM: dict[type[enum.Enum], dict[Any, Any]] = {
         CORRECTION_STATUS_LABELS,
         ACCESS_WHAT_LABELS,
         ACCESS_PURPOSE_LABELS,
+        PROVIDER_STATE_LABELS,
+        OFFERING_KIND_LABELS,
+        OFFERING_FORMAT_LABELS,
+        PAYMENT_LABELS,
+        OFFERING_STATE_LABELS,
+        ENROLMENT_STATE_LABELS,
+        REVIEW_STATE_LABELS,
+        OUTCOME_SOURCE_LABELS,
     )
 }
 

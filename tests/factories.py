@@ -22,6 +22,7 @@ from app.models import (
     Citizen,
     Municipality,
     Provider,
+    ProviderState,
     Role,
     RouteReason,
     Track,
@@ -51,7 +52,7 @@ def make_provider(db: Session) -> Callable[..., Provider]:
         values = {
             "name": f"Testkurser ApS {n}",
             "cvr": f"{30000000 + n}",
-            "approved": True,
+            "state": ProviderState.APPROVED,
             "synthetic": True,
         }
         values.update(overrides)

@@ -34,6 +34,7 @@ from app.models import (
     PlanKind,
     PlanStatus,
     Provider,
+    ProviderState,
     Role,
     User,
     WorkExperience,
@@ -155,7 +156,10 @@ def seed_users(url: str) -> int:
         assert citizen.municipality_id == copenhagen.id
         _give_the_citizen_rows(session, citizen, citizen_user)
         provider = Provider(
-            name="Browsertest Kurser ApS", cvr="00000001", approved=True, synthetic=True
+            name="Browsertest Kurser ApS",
+            cvr="00000001",
+            state=ProviderState.APPROVED,
+            synthetic=True,
         )
         session.add(provider)
         session.flush()

@@ -20,6 +20,7 @@ from app.consent.registry import cases as registry_cases
 from app.consent.registry import consent as registry_consent
 from app.consent.registry import cv as registry_cv
 from app.consent.registry import jobsearch as registry_jobsearch
+from app.consent.registry import marketplace as registry_marketplace
 from app.consent.registry import profile as registry_profile
 from app.consent.registry.base import (  # noqa: F401 - the registry's public vocabulary
     AVAILABILITY,
@@ -190,6 +191,7 @@ REGISTRY: tuple[PersonalField, ...] = (
     *registry_profile.FIELDS,
     *registry_cv.FIELDS,
     *registry_jobsearch.FIELDS,
+    *registry_marketplace.FIELDS,
     *registry_consent.FIELDS,
     *registry_cases.FIELDS,
 )
@@ -200,6 +202,7 @@ TABLE_LABELS: dict[str, Any] = {
     **registry_profile.TABLES,
     **registry_cv.TABLES,
     **registry_jobsearch.TABLES,
+    **registry_marketplace.TABLES,
     **registry_consent.TABLES,
     **registry_cases.TABLES,
 }

@@ -66,6 +66,7 @@ ENV_SETTINGS: dict[str, Any] = {
     "SEGMENT_MODEL_PATH": _parse_str,
     "FAIRNESS_MAX_GAP": _parse_float,
     "FAIRNESS_MIN_GROUP": _parse_int,
+    "MARKETPLACE_MIN_FINISHED": _parse_int,
 }
 
 # Plain names that operators expect to set without the prefix.
@@ -107,6 +108,7 @@ def defaults(instance_path: str) -> dict[str, Any]:
         # and are left out of the gaps: they could point at someone, and their rates
         # are mostly chance.
         "FAIRNESS_MIN_GROUP": 20,
+        "MARKETPLACE_MIN_FINISHED": 20,
         "BABEL_DEFAULT_LOCALE": "da",
         # Times are stored in UTC and shown in Danish time (app/i18n.py formats them).
         "BABEL_DEFAULT_TIMEZONE": "Europe/Copenhagen",
@@ -143,6 +145,8 @@ def check(config: dict[str, Any]) -> None:
         )
     if int(config.get("FAIRNESS_MIN_GROUP", 1)) < 1:
         raise ConfigError("FAIRNESS_MIN_GROUP must be 1 or more.")
+    if int(config.get("MARKETPLACE_MIN_FINISHED", 1)) < 1:
+        raise ConfigError("MARKETPLACE_MIN_FINISHED must be 1 or more.")
     if env == "production":
         if config.get("SECRET_KEY") in {None, "", DEFAULT_SECRET_KEY}:
             raise ConfigError(

@@ -55,6 +55,7 @@ from app.models.marketplace import (
     ProviderMessage,
     Review,
     ReviewState,
+    ServiceResult,
 )
 from app.models.people import (
     Caseworker,
@@ -182,6 +183,7 @@ __all__ = [
     "ProviderMessage",
     "Review",
     "ReviewState",
+    "ServiceResult",
     "Relation",
     "RemoteWork",
     "Role",

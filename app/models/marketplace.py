@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
+    Float,
     DateTime,
     ForeignKey,
     Integer,
@@ -212,3 +213,29 @@ class Review(Base):
     )
     report_reason: Mapped[str | None] = mapped_column(String(500))
     hidden_reason: Mapped[str | None] = mapped_column(String(500))
+
+
+class ServiceResult(Base):
+    """The stored rating of one offering or provider at one horizon (recomputed by
+    `flask marketplace rate`); shares are fractions, None when too few finished."""
+
+    __tablename__ = "service_result"
+    __table_args__ = (UniqueConstraint("offering_id", "provider_id", "horizon"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offering_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offering.id", ondelete="CASCADE"), index=True
+    )
+    provider_id: Mapped[int | None] = mapped_column(
+        ForeignKey("provider.id"), index=True
+    )
+    horizon: Mapped[int] = mapped_column(Integer)
+    n: Mapped[int] = mapped_column(Integer)
+    enough: Mapped[bool] = mapped_column(Boolean)
+    observed: Mapped[float | None] = mapped_column(Float)
+    expected: Mapped[float | None] = mapped_column(Float)
+    value_added: Mapped[float | None] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    model_version: Mapped[str] = mapped_column(String(40))
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -344,9 +344,55 @@ def upgrade() -> None:
             nullable=False,
         )
         batch_op.drop_column("approved")
+    op.create_table(
+        "service_result",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("offering_id", sa.Integer(), nullable=True),
+        sa.Column("provider_id", sa.Integer(), nullable=True),
+        sa.Column("horizon", sa.Integer(), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.Column("enough", sa.Boolean(), nullable=False),
+        sa.Column("observed", sa.Float(), nullable=True),
+        sa.Column("expected", sa.Float(), nullable=True),
+        sa.Column("value_added", sa.Float(), nullable=True),
+        sa.Column("low", sa.Float(), nullable=True),
+        sa.Column("high", sa.Float(), nullable=True),
+        sa.Column("model_version", sa.String(length=40), nullable=False),
+        sa.Column("computed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["offering_id"],
+            ["offering.id"],
+            name=op.f("fk_service_result_offering_id_offering"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["provider_id"],
+            ["provider.id"],
+            name=op.f("fk_service_result_provider_id_provider"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_service_result")),
+        sa.UniqueConstraint(
+            "offering_id",
+            "provider_id",
+            "horizon",
+            name=op.f("uq_service_result_offering_id"),
+        ),
+    )
+    with op.batch_alter_table("service_result", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_service_result_offering_id"), ["offering_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_service_result_provider_id"), ["provider_id"], unique=False
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("service_result", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_service_result_provider_id"))
+        batch_op.drop_index(batch_op.f("ix_service_result_offering_id"))
+
+    op.drop_table("service_result")
     with op.batch_alter_table("provider", schema=None) as batch_op:
         batch_op.add_column(sa.Column("approved", sa.Boolean(), nullable=True))
     op.execute("UPDATE provider SET approved = (state = 'approved')")

@@ -1,0 +1,60 @@
+"""Results, shares and intake in words, for the pages and the CSV export alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+
+from app.ml.provider_rating import percentage_points
+from app.models import ServiceResult
+
+
+def share(value: float | None) -> str:
+    """A fraction as whole per cent ("34 %")."""
+    if value is None:
+        return _("Not known")
+    return _("%(num)s %%", num=percentage_points(value))
+
+
+def points(value: float) -> str:
+    """A difference in percentage points with its sign ("+4", "−3", "0")."""
+    whole = percentage_points(value)
+    if whole > 0:
+        return f"+{whole}"
+    if whole < 0:
+        return f"\u2212{-whole}"
+    return "0"
+
+
+def too_few() -> Any:
+    return _("too few participants to show results")
+
+
+def observed_words(result: ServiceResult | None) -> str:
+    if result is None or not result.enough:
+        return str(too_few())
+    return share(result.observed)
+
+
+def value_added_words(result: ServiceResult | None) -> str:
+    """ "+4 percentage points (90 % interval −2 to +10)" or "too few participants"."""
+    if result is None or not result.enough or result.value_added is None:
+        return str(too_few())
+    return _(
+        "%(value)s percentage points (90 %% interval %(low)s to %(high)s)",
+        value=points(result.value_added),
+        low=points(result.low or 0.0),
+        high=points(result.high or 0.0),
+    )
+
+
+def verdict(result: ServiceResult | None) -> str | None:
+    """Whether the interval lies above, below or around the average service."""
+    if result is None or not result.enough or result.low is None or result.high is None:
+        return None
+    if result.low > 0:
+        return _("Better than the average service for people in the same position")
+    if result.high < 0:
+        return _("Worse than the average service for people in the same position")
+    return _("Cannot be told apart from the average service")

@@ -13,6 +13,7 @@ from tests.consent.authz_routes import consent_cases
 from tests.cv.authz_routes import cv_cases
 from tests.jobs.authz_routes import jobs_cases
 from tests.jobsearch.authz_routes import jobsearch_cases
+from tests.marketplace.authz_routes import marketplace_cases
 from tests.onboarding.authz_routes import onboarding_cases
 from tests.route_cases import RouteCase
 
@@ -47,7 +48,7 @@ ROUTES: list[RouteCase] = [
     *jobs_cases(),
     *consent_cases(),
     *onboarding_cases(),
-    RouteCase("marketplace.provider_home", allowed=frozenset({Role.PROVIDER})),
+    *marketplace_cases(),
     RouteCase("casework.home", allowed=frozenset({Role.CASEWORKER})),
     RouteCase("casework.admin_home", allowed=frozenset({Role.ADMIN})),
     *casework_cases(),

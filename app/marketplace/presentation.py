@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
+from app.i18n import format_stored, format_when
+from app.labels import PROVIDER_STATE_LABELS
 from app.ml.provider_rating import percentage_points
-from app.models import ServiceResult
+from app.models import ChangeRecord, ProviderState, ServiceResult
 
 
 def share(value: float | None) -> str:
@@ -58,3 +61,34 @@ def verdict(result: ServiceResult | None) -> str | None:
     if result.high < 0:
         return _("Worse than the average service for people in the same position")
     return _("Cannot be told apart from the average service")
+
+
+PROVIDER_FIELDS: dict[str, Any] = {
+    "name": _l("Name"),
+    "cvr": _l("CVR number"),
+    "state": _l("State"),
+    "state_reason": _l("Reason"),
+    "contact_email": _l("E-mail"),
+    "contact_phone": _l("Phone"),
+    "description": _l("What they offer"),
+    "languages": _l("Languages"),
+    "areas": _l("Areas"),
+    "applied_at": _l("Applied"),
+    "synthetic": _l("Demo data"),
+}
+
+
+def provider_history(records: list[ChangeRecord]) -> list[tuple[str, str, str]]:
+    """(when, field, new value) in words, for the administrator's history."""
+    rows = []
+    for record in records:
+        value = record.new_value or "–"
+        if record.field == "state" and record.new_value in ProviderState:
+            value = str(PROVIDER_STATE_LABELS[ProviderState(record.new_value)])
+        elif record.field == "applied_at":
+            value = format_stored(record.new_value or "")
+        elif record.field == "synthetic":
+            value = _("Yes") if record.new_value == "true" else _("No")
+        field = PROVIDER_FIELDS.get(record.field, _("A technical field"))
+        rows.append((format_when(record.at), str(field), value))
+    return rows

@@ -11,8 +11,8 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
-    Float,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     String,

@@ -16,6 +16,7 @@ from app.dialogue import services as dialogue
 from app.jobs import queries as jobs
 from app.jobs import services as job_services
 from app.jobsearch import services as jobsearch
+from app.marketplace.services.enrolments import my_services_counts
 from app.models import (
     Assessment,
     CitizenOccupation,
@@ -144,6 +145,8 @@ def card(session: Session, citizen_id: int, name: str, today: date, lang: str) -
         return cv_card(session, citizen_id)
     if name == "din-vej":
         return track_card(session, citizen_id)
+    if name == "mine-tilbud":
+        return my_services_counts(session, citizen_id)
     if name in CARDS:
         return None
     raise KeyError(name)

@@ -154,3 +154,11 @@ def staff_count(session: Session, provider_id: int) -> int:
     return int(
         session.scalar(select(func.count()).where(User.provider_id == provider_id)) or 0
     )
+
+
+def existing(session: Session, provider_id: int) -> Provider:
+    """Any provider, whatever its state (administrators); NotFound when there is none."""
+    provider = session.get(Provider, provider_id)
+    if provider is None:
+        raise NotFound(provider_id)
+    return provider

@@ -107,3 +107,10 @@ def reported(session: Session) -> list[tuple[Review, Offering]]:
             .order_by(Review.created_at, Review.id)
         ).tuples()
     )
+
+
+def any_review(session: Session, review_id: int) -> Review:
+    review = session.get(Review, review_id)
+    if review is None:
+        raise NotFound(review_id)
+    return review

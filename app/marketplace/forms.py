@@ -56,20 +56,27 @@ class CatalogueForm(Form):
 
     q = text_field(_l("Search"), 100)
     kind = SelectField(
-        _l("Kind"), choices=_choices(OFFERING_KIND_LABELS, _l("All kinds"))
+        _l("Kind"),
+        choices=_choices(OFFERING_KIND_LABELS, _l("All kinds")),
+        validate_choice=False,
     )
     format = SelectField(
-        _l("Format"), choices=_choices(OFFERING_FORMAT_LABELS, _l("All formats"))
+        _l("Format"),
+        choices=_choices(OFFERING_FORMAT_LABELS, _l("All formats")),
+        validate_choice=False,
     )
-    language = SelectField(_l("Language"), choices=[])
-    distance = SelectField(_l("Distance from your home"), choices=[])
-    skill = SelectField(_l("Skill it teaches"), choices=[])
+    language = SelectField(_l("Language"), choices=[], validate_choice=False)
+    distance = SelectField(
+        _l("Distance from your home"), choices=[], validate_choice=False
+    )
+    skill = SelectField(_l("Skill it teaches"), choices=[], validate_choice=False)
     free = BooleanField(_l("Only services that are free for you"))
     order = SelectField(
         _l("Order"),
         choices=options(
             [("result", _l("Best results first")), ("distance", _l("Nearest first"))]
         ),
+        validate_choice=False,
     )
 
     def set_choices(

@@ -236,7 +236,9 @@ def _offerings(
             state = OfferingState.DRAFT
         offering = Offering(
             provider_id=provider.id,
-            title=title if online else f"{title}, {seat.city}",
+            title=f"{title} – hold {n // 10 + 1}"
+            if online
+            else f"{title}, {seat.city}",
             kind=kind,
             format=fmt,
             municipality_id=None if online else municipality_id,

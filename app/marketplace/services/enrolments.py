@@ -144,6 +144,7 @@ def leave(
         reason="service left",
         citizen_id=citizen_id,
     )
+    session.flush()
     return enrolment
 
 
@@ -286,4 +287,5 @@ def decide_request(
         reason="request approved" if approve else "request declined",
         citizen_id=citizen.id,
     )
+    session.flush()
     return enrolment

@@ -164,6 +164,7 @@ def submit(
         reason="offering submitted",
         citizen_id=None,
     )
+    session.flush()
     return offering
 
 
@@ -196,6 +197,7 @@ def review(
         reason="offering published" if publish else "offering sent back",
         citizen_id=None,
     )
+    session.flush()
     return offering
 
 
@@ -226,6 +228,7 @@ def unpublish(
         reason="offering unpublished",
         citizen_id=None,
     )
+    session.flush()
     return offering
 
 

@@ -137,6 +137,7 @@ def report(
         reason="provider reported",
         citizen_id=enrolment.citizen_id,
     )
+    session.flush()
     return enrolment
 
 

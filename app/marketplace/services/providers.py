@@ -84,6 +84,7 @@ def update_details(
         reason="provider details changed",
         citizen_id=None,
     )
+    session.flush()
     return provider
 
 
@@ -110,6 +111,7 @@ def decide(
         reason=f"provider {to_state.value}",
         citizen_id=None,
     )
+    session.flush()
     return provider
 
 

@@ -69,6 +69,7 @@ def report(session: Session, review_id: int, reason: str, actor: Actor) -> Revie
         reason="review reported",
         citizen_id=None,
     )
+    session.flush()
     return review
 
 
@@ -94,6 +95,7 @@ def moderate(
         reason="review hidden" if hide else "review shown",
         citizen_id=None,
     )
+    session.flush()
     return review
 
 

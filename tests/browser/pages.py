@@ -25,6 +25,7 @@ PAGES: dict[str, list[str]] = {
         "/tal-med-en-medarbejder",
         "/algoritmer/segmentering",
         "/job",
+        "/bliv-udbyder",
         *FOOTER_PAGES,
     ],
     "citizen": [
@@ -60,6 +61,8 @@ PAGES: dict[str, list[str]] = {
         "/job",
         "/gemte-job",
         "/jobagenter",
+        "/tilbud",
+        "/mine-tilbud",
         *FOOTER_PAGES,
     ],
     "caseworker": [
@@ -67,13 +70,20 @@ PAGES: dict[str, list[str]] = {
         "/sagsbehandler/rettelser",
         "/sagsbehandler/koe",
         "/sagsbehandler/koe/antal",
+        "/sagsbehandler/tilbudsanmodninger",
         *FOOTER_PAGES,
     ],
-    "provider": ["/udbyder", *FOOTER_PAGES],
+    "provider": [
+        "/udbyder",
+        "/udbyder/deltagere",
+        "/udbyder/tilbud/nyt",
+        *FOOTER_PAGES,
+    ],
     "admin": [
         "/administration",
         "/administration/retfaerdighed",
         "/administration/afvigelser",
+        "/administration/udbydere",
         *FOOTER_PAGES,
     ],
 }
@@ -97,12 +107,28 @@ CRAWLED: dict[str, list[str]] = {
         "/mit-cv/faglige-kompetencer/<int:row_id>/slet",
         "/mit-cv/sprog/<int:row_id>/slet",
         "/kom-i-gang/<int:step>",
+        "/tilbud/<int:offering_id>",
+        "/tilbud/<int:offering_id>/vaelg",
+        "/mine-tilbud/<int:enrolment_id>/fravaelg",
+        "/mine-tilbud/<int:enrolment_id>/anmeldelse",
+        "/tilbud/anmeldelser/<int:review_id>/anmeld",
+    ],
+    "provider": [
+        "/udbyder/tilbud/<int:offering_id>/ret",
+        "/udbyder/tilbud/<int:offering_id>/indsend",
+        "/udbyder/deltagere/<int:enrolment_id>",
+    ],
+    "admin": [
+        "/administration/udbydere/<int:provider_id>",
+        "/administration/tilbud/<int:offering_id>",
+        "/administration/anmeldelser/<int:review_id>",
     ],
     "caseworker": [
         "/sagsbehandler/borger/<int:citizen_id>",
         "/sagsbehandler/borger/<int:citizen_id>/skift-spor",
         "/sagsbehandler/borger/<int:citizen_id>/luk",
         "/sagsbehandler/rettelser/<int:request_id>",
+        "/sagsbehandler/tilbudsanmodninger/<int:enrolment_id>",
     ],
 }
 
@@ -119,6 +145,7 @@ EXCLUDED = {
     # Mine data: file downloads, and a form that needs the field to correct.
     "/mine-data/eksport/json": "a file download",
     "/mine-data/eksport/csv": "a file download",
+    "/administration/udbydere/eksport": "a file download (tests/marketplace)",
     "/mine-data/rettelser/ny": "needs ?tabel=&felt=&raekke= (linked from Mine data)",
     # Without an open request to talk to a person these redirect to the form.
     "/tal-med-en-medarbejder/sendt": "needs an open request",

@@ -24,12 +24,14 @@ from app.models import (
     ConsentPurpose,
     Education,
     EducationLevel,
+    EnrolmentState,
     JobLogEntry,
     LanguageLevel,
     LanguageSkill,
     LogKind,
     LogStatus,
     Municipality,
+    OfferingState,
     PlanItem,
     PlanKind,
     PlanStatus,
@@ -40,6 +42,7 @@ from app.models import (
     WorkExperience,
 )
 from tests.factories import TEST_PASSWORD_HASH
+from tests.marketplace.objects import add_enrolment, add_offering
 
 STAFF_EMAILS = {
     "caseworker": "sagsbehandler@browser.jobunivers.dk",
@@ -143,6 +146,19 @@ def _hold_the_first_case(
     case_file.priority = (highest or 0.0) + 1.0
 
 
+def _give_the_provider_rows(
+    session: Session, provider: Provider, citizen: Citizen
+) -> None:
+    """The sweep's provider gets a published offering with the citizen as an active
+    participant and a finished one (not yet reviewed), and a draft to send for review."""
+    published = add_offering(session, provider.id, title="Browsertest onlinekursus")
+    add_offering(
+        session, provider.id, title="Browsertest kladde", state=OfferingState.DRAFT
+    )
+    add_enrolment(session, published, citizen.id)
+    add_enrolment(session, published, citizen.id, state=EnrolmentState.FINISHED)
+
+
 def seed_users(url: str) -> int:
     """One staff user per role, as tests/factories.py makes them, and the rows the
     crawl needs; returns the user id of the citizen the sweep logs in as: the first
@@ -163,6 +179,7 @@ def seed_users(url: str) -> int:
         )
         session.add(provider)
         session.flush()
+        _give_the_provider_rows(session, provider, citizen)
         for role in (Role.CASEWORKER, Role.PROVIDER, Role.ADMIN):
             user = User(
                 role=role,

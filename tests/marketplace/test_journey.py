@@ -268,5 +268,8 @@ def test_the_catalogue_filters_and_says_when_nothing_matches(
     assert "Mentor i Aarhus" in text and "Gratis onlinekursus" not in text
     text = _text(get_page("/tilbud?distance=25"))  # the citizen lives in 2200
     assert "Gratis onlinekursus" in text and "Mentor i Aarhus" not in text
+    text = _text(get_page("/tilbud?order=distance"))
+    assert text.index("Gratis onlinekursus") < text.index("Mentor i Aarhus")
+    assert "km fra dit hjem" in text
     text = _text(get_page("/tilbud?q=zzzz&kind=nonsense"))
     assert "Ingen tilbud passer til din søgning." in text

@@ -154,13 +154,29 @@ def _by_distance(
     """Nearest first (online offerings count as at home); sorted in Python, as
     distance is not stored."""
     origin = geo.postcode_info(home)
-    rows = session.execute(query).all()
-    rows.sort(key=lambda row: _distance(origin, row[0]) or 0.0)
-    total = len(rows)
+    # Sort on ids and postcodes only (one distance per postcode), then load one page.
+    keys = session.execute(
+        query.with_only_columns(Offering.id, Offering.postcode)
+    ).all()
+    km: dict[str | None, float] = {}
+    for _id, postcode in keys:
+        if postcode not in km:
+            place = geo.postcode_info(postcode) if postcode else None
+            km[postcode] = (
+                geo.haversine_km(origin.lat, origin.lon, place.lat, place.lon)
+                if origin is not None and place is not None
+                else 0.0
+            )
+    ordered = [oid for oid, _postcode in sorted(keys, key=lambda k: km[k[1]])]
+    total = len(ordered)
     pages = max(1, -(-total // per_page))
     number = min(max(1, page), pages)
-    chunk = rows[(number - 1) * per_page : number * per_page]
-    return _with_details(session, Page(list(chunk), number, per_page, total), origin)
+    chunk = ordered[(number - 1) * per_page : number * per_page]
+    rows = {
+        row[0].id: row for row in session.execute(query.where(Offering.id.in_(chunk)))
+    }
+    items = [rows[oid] for oid in chunk]
+    return _with_details(session, Page(items, number, per_page, total), origin)
 
 
 def _with_details(

@@ -112,7 +112,7 @@ TEMPLATES: tuple[tuple[OfferingKind, OfferingFormat, Payment, str, str], ...] = 
         OfferingKind.LANGUAGE,
         OfferingFormat.ONLINE,
         Payment.FREE,
-        "Dansk på arbejdspladsen – online",
+        "Dansk på arbejdspladsen på nettet",
         "Arbejdsdansk i små hold på nettet: møder, telefon og sikkerhed. For dig "
         "med dansk på mindst modul 3.",
     ),

@@ -38,6 +38,10 @@ def _enrolment(
 
 TABLES: dict[str, Any] = {
     "enrolment": _l("Services you have chosen"),
+    # Linked to you through the enrolment (no column of their own names you); named
+    # here so the change history says what they are.
+    "offering_review": _l("Your reviews of services"),
+    "provider_message": _l("Messages from providers"),
 }
 
 FIELDS: tuple[PersonalField, ...] = (

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from app.audit import Actor
+from app.consent.services.consents import consent_in_force
 from app.marketplace.services import (
     MarketplaceError,
     NotFound,
@@ -22,7 +23,9 @@ from app.marketplace.services.offerings import OfferingInput
 from app.marketplace.services.results import recompute
 from app.models import (
     ChangeRecord,
+    ConsentPurpose,
     EnrolmentState,
+    Municipality,
     OfferingFormat,
     OfferingKind,
     OfferingState,
@@ -188,8 +191,6 @@ def test_a_request_goes_to_the_citizens_caseworker_who_answers_with_a_reason(
 
 
 def stranger_municipality(db, code: int) -> int:
-    from app.models import Municipality
-
     return db.scalar(select(Municipality.id).where(Municipality.code == code))
 
 
@@ -273,3 +274,37 @@ def test_the_catalogue_filters_and_says_when_nothing_matches(
     assert "km fra dit hjem" in text
     text = _text(get_page("/tilbud?q=zzzz&kind=nonsense"))
     assert "Ingen tilbud passer til din søgning." in text
+
+
+def test_choosing_can_share_details_and_a_hidden_review_disappears(
+    db, make_provider_user, make_citizen, make_admin, get_page, login, post_form
+) -> None:
+    user = make_provider_user()
+    offering = add_offering(db, user.provider_id, title="Kursus med deling")
+    citizen = make_citizen()
+    login(citizen.user)
+    post_form(f"/tilbud/{offering.id}/vaelg", {"share": "y"})
+    assert consent_in_force(
+        db, citizen.id, ConsentPurpose.SHARE_WITH_PROVIDER, user.provider_id
+    )
+    enrolment = enrolments.open_enrolment(db, citizen.id, offering.id)
+    post_form(f"/mine-tilbud/{enrolment.id}/fravaelg", {"reason": ""})
+    db.refresh(enrolment)
+    assert enrolment.state is EnrolmentState.LEFT and enrolment.reason is None
+    post_form(f"/mine-tilbud/{enrolment.id}/anmeldelse", {"rating": "1", "text": "Uf"})
+    again = post_form(
+        f"/mine-tilbud/{enrolment.id}/anmeldelse", {"rating": "5", "text": "Igen"}
+    )
+    assert again.status_code == 302  # refused: one review per enrolment
+    page = get_page(f"/tilbud/{offering.id}")
+    assert "1 anmeldelse" in _text(page)
+    review_id = int(page.select_one("a[href*='/anmeld']")["href"].split("/")[-2])
+    post_form(f"/tilbud/anmeldelser/{review_id}/anmeld", {"reason": "Uvenlig"})
+    login(make_admin())
+    assert "Uvenlig" in _text(get_page("/administration/udbydere"))
+    post_form(
+        f"/administration/anmeldelser/{review_id}",
+        {"decision": "hide", "reason": "Bryder reglerne"},
+    )
+    login(citizen.user)
+    assert "Ingen anmeldelser endnu" in _text(get_page(f"/tilbud/{offering.id}"))

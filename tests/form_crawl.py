@@ -83,8 +83,12 @@ def form_world(make_citizen, make_caseworker, make_provider_user, make_admin) ->
             Role.CASEWORKER: make_caseworker(home),
             Role.PROVIDER: make_provider_user(),
             Role.ADMIN: make_admin(home),
+            "other_provider": make_provider_user(),
         },
-        citizens={"same_municipality": make_citizen(home, first_name="Ali")},
+        citizens={
+            "same_municipality": make_citizen(home, first_name="Ali"),
+            "other_municipality": make_citizen(751, first_name="Lone"),
+        },
     )
 
 

@@ -8,9 +8,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.i18n import format_stored, format_when
-from app.labels import PROVIDER_STATE_LABELS
+from app.labels import (
+    OFFERING_FORMAT_LABELS,
+    OFFERING_KIND_LABELS,
+    OFFERING_STATE_LABELS,
+    PAYMENT_LABELS,
+    PROVIDER_STATE_LABELS,
+)
 from app.ml.provider_rating import percentage_points
-from app.models import ChangeRecord, ProviderState, ServiceResult
+from app.models import ChangeRecord, ServiceResult
 
 
 def share(value: float | None) -> str:
@@ -78,17 +84,70 @@ PROVIDER_FIELDS: dict[str, Any] = {
 }
 
 
+OFFERING_FIELDS: dict[str, Any] = {
+    "title": _l("Title"),
+    "kind": _l("Kind"),
+    "format": _l("Format"),
+    "municipality_id": _l("Municipality"),
+    "postcode": _l("Postcode"),
+    "place": _l("Place"),
+    "duration_weeks": _l("Duration in weeks"),
+    "schedule": _l("Schedule"),
+    "languages": _l("Languages"),
+    "accessibility": _l("Accessibility"),
+    "target_groups": _l("Who it is for"),
+    "capacity": _l("Places"),
+    "waiting_weeks": _l("Waiting time in weeks"),
+    "payment": _l("Who pays"),
+    "description": _l("Description in plain language"),
+    "state": _l("State"),
+    "state_reason": _l("Reason"),
+    "was_published": _l("Published before"),
+    "created_at": _l("Created"),
+    "submitted_at": _l("Sent for review"),
+    "published_at": _l("Published"),
+    "provider_id": _l("Provider"),
+    "synthetic": _l("Demo data"),
+}
+
+# Coded fields and the words for their values.
+_CODED: dict[str, dict[str, Any]] = {
+    "kind": {m.value: label for m, label in OFFERING_KIND_LABELS.items()},
+    "format": {m.value: label for m, label in OFFERING_FORMAT_LABELS.items()},
+    "payment": {m.value: label for m, label in PAYMENT_LABELS.items()},
+}
+_TIMES = {"applied_at", "created_at", "submitted_at", "published_at"}
+_FLAGS = {"synthetic", "was_published"}
+
+
+def offering_history(records: list[ChangeRecord]) -> list[tuple[str, str, str]]:
+    """(when, field, new value) in words, for the administrator's offering page."""
+    states = {m.value: label for m, label in OFFERING_STATE_LABELS.items()}
+    return _history(records, OFFERING_FIELDS, {**_CODED, "state": states})
+
+
 def provider_history(records: list[ChangeRecord]) -> list[tuple[str, str, str]]:
     """(when, field, new value) in words, for the administrator's history."""
+    states = {m.value: label for m, label in PROVIDER_STATE_LABELS.items()}
+    return _history(records, PROVIDER_FIELDS, {"state": states})
+
+
+def _history(
+    records: list[ChangeRecord],
+    fields: dict[str, Any],
+    coded: dict[str, dict[str, Any]],
+) -> list[tuple[str, str, str]]:
     rows = []
     for record in records:
-        value = record.new_value or "–"
-        if record.field == "state" and record.new_value in ProviderState:
-            value = str(PROVIDER_STATE_LABELS[ProviderState(record.new_value)])
-        elif record.field == "applied_at":
+        value = record.new_value or "\u2013"
+        if record.field in coded and record.new_value in coded[record.field]:
+            value = str(coded[record.field][record.new_value])
+        elif record.field in ("municipality_id", "provider_id") and record.new_value:
+            value = _("Changed")
+        elif record.field in _TIMES:
             value = format_stored(record.new_value or "")
-        elif record.field == "synthetic":
+        elif record.field in _FLAGS:
             value = _("Yes") if record.new_value == "true" else _("No")
-        field = PROVIDER_FIELDS.get(record.field, _("A technical field"))
+        field = fields.get(record.field, _("A technical field"))
         rows.append((format_when(record.at), str(field), value))
     return rows

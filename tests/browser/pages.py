@@ -116,6 +116,7 @@ CRAWLED: dict[str, list[str]] = {
     "provider": [
         "/udbyder/tilbud/<int:offering_id>/ret",
         "/udbyder/tilbud/<int:offering_id>/indsend",
+        "/udbyder/tilbud/<int:offering_id>/afpubliser",
         "/udbyder/deltagere/<int:enrolment_id>",
     ],
     "admin": [

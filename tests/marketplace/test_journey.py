@@ -135,7 +135,7 @@ def test_from_application_to_a_finished_participant(
 
 
 def test_a_changed_published_offering_is_reviewed_again(
-    db, make_provider_user, get_page, login, make_citizen
+    db, make_provider_user, make_admin, get_page, login, make_citizen
 ) -> None:
     user = make_provider_user()
     staff = Actor.of(user)

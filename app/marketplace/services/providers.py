@@ -138,15 +138,14 @@ def applications(session: Session) -> list[Provider]:
     )
 
 
-def history(session: Session, provider_id: int) -> list[ChangeRecord]:
-    """Every recorded change of the provider's details and state, newest first."""
+def history(
+    session: Session, provider_id: int, table: str = "provider"
+) -> list[ChangeRecord]:
+    """Every recorded change of a provider's (or an offering's) row, newest first."""
     return list(
         session.scalars(
             select(ChangeRecord)
-            .where(
-                ChangeRecord.table_name == "provider",
-                ChangeRecord.row_id == provider_id,
-            )
+            .where(ChangeRecord.table_name == table, ChangeRecord.row_id == provider_id)
             .order_by(ChangeRecord.at.desc(), ChangeRecord.id.desc())
         )
     )

@@ -29,6 +29,7 @@ from app.marketplace.forms import (
     MessageForm,
     OfferingForm,
     ProviderForm,
+    ReasonForm,
     ReportForm,
     options,
 )
@@ -149,6 +150,28 @@ def submit_offering(offering_id: int) -> str | Response:
         return redirect(url_for("marketplace.provider_home"))
     return render_template(
         "marketplace/submit_offering.html", offering=item, form=form, **LABELS
+    )
+
+
+@bp.route("/udbyder/tilbud/<int:offering_id>/afpubliser", methods=["GET", "POST"])
+@role_required(Role.PROVIDER)
+def unpublish_offering(offering_id: int) -> str | Response:
+    """Take one of the provider's published offerings out of the catalogue, with why."""
+    session = get_session()
+    provider_id = current_user.provider_id
+    item = found(lambda: offerings.own_offering(session, provider_id, offering_id))
+    form = ReasonForm()
+    if form.validate_on_submit():
+        done = attempt(
+            lambda: offerings.unpublish(
+                session, offering_id, form.reason.data, current_actor(), provider_id
+            )
+        )
+        if done is not None:
+            flash(_("The offering is taken out of the catalogue."), "success")
+        return redirect(url_for("marketplace.provider_home"))
+    return render_template(
+        "marketplace/unpublish_offering.html", offering=item, form=form, **LABELS
     )
 
 

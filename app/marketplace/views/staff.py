@@ -231,6 +231,7 @@ def admin_offering(offering_id: int) -> str | Response:
         "marketplace/admin_offering.html",
         offering=item,
         details=queries.offering_details(session, item, current_lang()),
+        history=providers.history(session, item.id, table="offering"),
         form=form,
         unpublish_form=unpublish_form,
         **LABELS,

@@ -19,6 +19,7 @@ from app import migrate
 from app.db import get_session, transaction
 from app.employers.services import expire_invitations
 from app.jobs import alerts, postings
+from app.marketplace.services import results
 from app.ml.semantic import embeddings_available
 from app.segmentation import fairness, model_store, screening
 from app.tasks import JOBS, runner
@@ -32,6 +33,7 @@ ml_cli = AppGroup("ml", help="Models: train, evaluate, fairness audit.")
 jobs_cli = AppGroup("jobs", help="The public job search and job alerts.")
 tasks_cli = AppGroup("tasks", help="Background jobs: run now or put on the queue.")
 employers_cli = AppGroup("employers", help="Companies and their invitations.")
+marketplace_cli = AppGroup("marketplace", help="The marketplace of services.")
 
 
 @db_cli.command("upgrade")
@@ -117,6 +119,17 @@ def jobs_alerts() -> None:
     with transaction() as session:
         run = alerts.run_all(session)
     click.echo(f"{run.alerts:,} job alerts run; {run.new_postings:,} new jobs found.")
+
+
+@marketplace_cli.command("rate")
+def marketplace_rate() -> None:
+    """Rate every offering and provider again (nightly): observed and adjusted results."""
+    min_n = int(current_app.config["MARKETPLACE_MIN_FINISHED"])
+    with transaction() as session:
+        stored = results.recompute(session, min_n)
+    click.echo(
+        f"{stored:,} results stored (minimum {min_n} participants for a figure)."
+    )
 
 
 MODELS = click.Choice(["segmentation"])
@@ -291,6 +304,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(postings_cli)
     app.cli.add_command(jobs_cli)
     app.cli.add_command(employers_cli)
+    app.cli.add_command(marketplace_cli)
     app.cli.add_command(ml_cli)
     app.cli.add_command(screen)
     app.cli.add_command(tasks_cli)

@@ -78,6 +78,7 @@ ENV_SETTINGS: dict[str, Any] = {
     "MEETING_NOTICE_HOURS": _parse_int,
     "REMINDER_HOURS": _parse_int,
     "ESCALATE_AFTER_HOURS": _parse_int,
+    "MARKETPLACE_MIN_FINISHED": _parse_int,
 }
 
 # Plain names that operators expect to set without the prefix.
@@ -119,6 +120,7 @@ def defaults(instance_path: str) -> dict[str, Any]:
         # and are left out of the gaps: they could point at someone, and their rates
         # are mostly chance.
         "FAIRNESS_MIN_GROUP": 20,
+        "MARKETPLACE_MIN_FINISHED": 20,
         "BABEL_DEFAULT_LOCALE": "da",
         # Times are stored in UTC and shown in Danish time (app/i18n.py formats them).
         "BABEL_DEFAULT_TIMEZONE": "Europe/Copenhagen",
@@ -179,6 +181,8 @@ def check(config: dict[str, Any]) -> None:
         )
     if int(config.get("FAIRNESS_MIN_GROUP", 1)) < 1:
         raise ConfigError("FAIRNESS_MIN_GROUP must be 1 or more.")
+    if int(config.get("MARKETPLACE_MIN_FINISHED", 1)) < 1:
+        raise ConfigError("MARKETPLACE_MIN_FINISHED must be 1 or more.")
     if env == "production":
         if config.get("SECRET_KEY") in {None, "", DEFAULT_SECRET_KEY}:
             raise ConfigError(

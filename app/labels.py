@@ -4,7 +4,8 @@ This is the vocabulary of the presentation layer: every enum stored about a pers
 its words here, so nothing shows a code such as "upper_secondary" or "queued". Each dict
 is keyed by the enum member (a StrEnum, so its stored string finds it too). Areas use
 these for their forms and pages; `enum_label` serves code that meets a value of any of
-them. Words for an area's own codes stored as plain strings (languages, competences,
+them (those of the dialogue, the employers' area and the marketplace are written in
+app/area_labels.py and registered here). Words for an area's own codes stored as plain strings (languages, competences,
 driving licences, industries) are in that area's labels module, and
 app/consent/services/formatting.py turns any registered column's value into words with
 all of them, for "Mine data" and the three exports.
@@ -17,11 +18,29 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from app.area_labels import (
+    ATTENDANCE_LABELS,
+    AUTHOR_LABELS,
+    EMPLOYER_STATUS_LABELS,
+    ENROLMENT_STATE_LABELS,
+    INVITATION_KIND_LABELS,
+    INVITATION_STATE_LABELS,
+    MEETING_KIND_LABELS,
+    MEETING_MODE_LABELS,
+    OFFER_KIND_LABELS,
+    OFFERING_FORMAT_LABELS,
+    OFFERING_KIND_LABELS,
+    OFFERING_STATE_LABELS,
+    OUTBOX_CHANNEL_LABELS,
+    OUTBOX_STATUS_LABELS,
+    OUTCOME_SOURCE_LABELS,
+    PAYMENT_LABELS,
+    PROVIDER_STATE_LABELS,
+    REVIEW_STATE_LABELS,
+)
 from app.models import (
     AccessPurpose,
     AccessWhat,
-    Attendance,
-    Author,
     CaseStatus,
     Channel,
     Confidence,
@@ -29,23 +48,15 @@ from app.models import (
     ContactStatus,
     CorrectionStatus,
     EducationLevel,
-    EmployerStatus,
     ExpectedTime,
     Gender,
     HoursPreference,
-    InvitationKind,
-    InvitationState,
     LanguageLevel,
     Limits,
     LogKind,
     LogStatus,
-    MeetingKind,
-    MeetingMode,
     OccupationLink,
-    OfferKind,
     Origin,
-    OutboxChannel,
-    OutboxStatus,
     OverrideReason,
     PlanKind,
     PlanStatus,
@@ -239,34 +250,6 @@ CORRECTION_STATUS_LABELS: dict[CorrectionStatus, Any] = {
     CorrectionStatus.WITHDRAWN: _l("Withdrawn by you"),
 }
 
-AUTHOR_LABELS: dict[Author, Any] = {
-    Author.CITIZEN: _l("You"),
-    Author.JOB_CENTRE: _l("The job centre"),
-}
-
-MEETING_KIND_LABELS: dict[MeetingKind, Any] = {
-    MeetingKind.IN_PERSON: _l("At the job centre"),
-    MeetingKind.PHONE: _l("By phone"),
-    MeetingKind.VIDEO: _l("By video"),
-}
-
-ATTENDANCE_LABELS: dict[Attendance, Any] = {
-    Attendance.ATTENDED: _l("You came"),
-    Attendance.NO_SHOW: _l("You did not come"),
-}
-
-OUTBOX_CHANNEL_LABELS: dict[OutboxChannel, Any] = {
-    OutboxChannel.EMAIL: _l("E-mail"),
-    OutboxChannel.SMS: _l("Text message"),
-}
-
-OUTBOX_STATUS_LABELS: dict[OutboxStatus, Any] = {
-    OutboxStatus.PENDING: _l("Waiting to be sent"),
-    OutboxStatus.SENDING: _l("Being sent"),
-    OutboxStatus.SENT: _l("Sent"),
-    OutboxStatus.FAILED: _l("Could not be sent"),
-}
-
 ACCESS_WHAT_LABELS: dict[AccessWhat, Any] = {
     AccessWhat.CASE_VIEW: _l(
         "Your case: contact details, your requests and objection, track, answers, "
@@ -301,36 +284,6 @@ ACCESS_PURPOSE_LABELS: dict[AccessPurpose, Any] = {
         "Recruiting: a company looking for candidates for a job, an internship or a "
         "coffee meeting"
     ),
-}
-
-EMPLOYER_STATUS_LABELS: dict[EmployerStatus, Any] = {
-    EmployerStatus.PENDING: _l("Awaiting approval"),
-    EmployerStatus.APPROVED: _l("Approved"),
-    EmployerStatus.REJECTED: _l("Not approved"),
-}
-
-OFFER_KIND_LABELS: dict[OfferKind, Any] = {
-    OfferKind.INTERNSHIP: _l("Work placement (virksomhedspraktik)"),
-    OfferKind.WAGE_SUBSIDY: _l("Job with wage subsidy (løntilskud)"),
-    OfferKind.COFFEE: _l("Coffee meeting, 20 minutes"),
-}
-
-MEETING_MODE_LABELS: dict[MeetingMode, Any] = {
-    MeetingMode.PLACE: _l("At the company"),
-    MeetingMode.VIDEO: _l("By video"),
-}
-
-INVITATION_KIND_LABELS: dict[InvitationKind, Any] = {
-    InvitationKind.CONTACT: _l("A request to get in touch"),
-    InvitationKind.COFFEE: _l("An invitation to a coffee meeting"),
-    InvitationKind.INTERNSHIP: _l("An offer of a work placement or wage-subsidy job"),
-}
-
-INVITATION_STATE_LABELS: dict[InvitationState, Any] = {
-    InvitationState.SENT: _l("Waiting for an answer"),
-    InvitationState.ACCEPTED: _l("Yes"),
-    InvitationState.DECLINED: _l("No"),
-    InvitationState.EXPIRED: _l("Expired without an answer"),
 }
 
 _BY_ENUM: dict[type[enum.Enum], dict[Any, Any]] = {
@@ -373,6 +326,14 @@ _BY_ENUM: dict[type[enum.Enum], dict[Any, Any]] = {
         ATTENDANCE_LABELS,
         OUTBOX_CHANNEL_LABELS,
         OUTBOX_STATUS_LABELS,
+        PROVIDER_STATE_LABELS,
+        OFFERING_KIND_LABELS,
+        OFFERING_FORMAT_LABELS,
+        PAYMENT_LABELS,
+        OFFERING_STATE_LABELS,
+        ENROLMENT_STATE_LABELS,
+        REVIEW_STATE_LABELS,
+        OUTCOME_SOURCE_LABELS,
     )
 }
 

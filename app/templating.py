@@ -24,20 +24,26 @@ NAVIGATION: dict[Role, tuple[tuple[str, Any], ...]] = {
         ("jobs.alternatives", lazy_gettext("Other options")),
         ("jobsearch.joblog", lazy_gettext("Job-search log")),
         ("jobsearch.plan", lazy_gettext("My plan")),
+        ("marketplace.catalogue", lazy_gettext("Services")),
         ("consent.my_data", lazy_gettext("My data")),
     ),
     Role.CASEWORKER: (
         ("casework.home", lazy_gettext("Caseworker start")),
         ("casework.queue", lazy_gettext("Queue")),
         ("consent.staff_corrections", lazy_gettext("Corrections")),
+        ("marketplace.service_requests", lazy_gettext("Requests for services")),
     ),
-    Role.PROVIDER: (("marketplace.provider_home", lazy_gettext("Provider start")),),
+    Role.PROVIDER: (
+        ("marketplace.provider_home", lazy_gettext("Provider start")),
+        ("marketplace.participants", lazy_gettext("Your participants")),
+    ),
     Role.EMPLOYER: (("employers.home", lazy_gettext("Company start")),),
     Role.ADMIN: (
         ("casework.admin_home", lazy_gettext("Administration")),
         ("employers.admin_queue", lazy_gettext("Companies")),
         ("casework.override_rates", lazy_gettext("Overrides")),
         ("segmentation.fairness_audit", lazy_gettext("Fairness")),
+        ("marketplace.admin_providers", lazy_gettext("Providers and services")),
     ),
 }
 

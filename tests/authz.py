@@ -15,6 +15,7 @@ from tests.dialogue.authz_routes import dialogue_cases
 from tests.employers.authz_routes import employers_cases
 from tests.jobs.authz_routes import jobs_cases
 from tests.jobsearch.authz_routes import jobsearch_cases
+from tests.marketplace.authz_routes import marketplace_cases
 from tests.onboarding.authz_routes import onboarding_cases
 from tests.route_cases import RouteCase
 
@@ -50,7 +51,7 @@ ROUTES: list[RouteCase] = [
     *jobs_cases(),
     *consent_cases(),
     *onboarding_cases(),
-    RouteCase("marketplace.provider_home", allowed=frozenset({Role.PROVIDER})),
+    *marketplace_cases(),
     RouteCase("casework.home", allowed=frozenset({Role.CASEWORKER})),
     RouteCase("casework.admin_home", allowed=frozenset({Role.ADMIN})),
     *casework_cases(),

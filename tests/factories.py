@@ -26,6 +26,7 @@ from app.models import (
     EmployerStatus,
     Municipality,
     Provider,
+    ProviderState,
     Role,
     RouteReason,
     Track,
@@ -55,7 +56,7 @@ def make_provider(db: Session) -> Callable[..., Provider]:
         values = {
             "name": f"Testkurser ApS {n}",
             "cvr": f"{30000000 + n}",
-            "approved": True,
+            "state": ProviderState.APPROVED,
             "synthetic": True,
         }
         values.update(overrides)

@@ -86,8 +86,12 @@ def form_world(
             Role.PROVIDER: make_provider_user(),
             Role.ADMIN: make_admin(home),
             Role.EMPLOYER: make_employer_user(),
+            "other_provider": make_provider_user(),
         },
-        citizens={"same_municipality": make_citizen(home, first_name="Ali")},
+        citizens={
+            "same_municipality": make_citizen(home, first_name="Ali"),
+            "other_municipality": make_citizen(751, first_name="Lone"),
+        },
     )
 
 

@@ -78,6 +78,7 @@ TECHNICAL_FIELD_LABELS: dict[str, Any] = {
     "current_step": _l("Step in the guide"),
     "current": _l("Whether it is the newest"),
     "version": _l("Version of the entry"),
+    "synthetic": _l("Whether it is made-up demo data"),
     "alert_id": _l("The job alert that found it"),
     "last_posting_id": _l("How far the job alert has looked"),
     "unsubscribe_token": _l("The secret in the link that stops the job alert"),

@@ -33,6 +33,7 @@ from app.models import (
     CorrectionStatus,
     ProfilingObjection,
     Provider,
+    ProviderState,
     User,
 )
 
@@ -118,7 +119,7 @@ class _ConsentDraws:
                 )
         self.providers = session.execute(
             select(Provider.id, Provider.name)
-            .where(Provider.approved.is_(True))
+            .where(Provider.state == ProviderState.APPROVED)
             .order_by(Provider.id)
         ).all()
         # Each provider's log-in (the lowest user id, as the rows come last to first).

@@ -27,6 +27,7 @@ from app.data.municipalities import MUNICIPALITIES
 from app.demo import cases as demo_cases
 from app.demo import consents, cv, history, jobs, jobsearch, onboarding, profiles
 from app.demo import employers as demo_employers
+from app.demo import marketplace as demo_marketplace
 from app.demo.citizens import CitizenLoader, demo_citizens
 from app.demo.occupations import (
     DEMO_TAXONOMY,
@@ -111,6 +112,9 @@ def load_demo(
     history.add_history_and_screen(session, load_date or date.today(), seed, report)
     demo_cases.create_demo_cases(session, load_date or date.today(), report)
     demo_employers.create_demo_employers(
+        session, seed, load_date or date.today(), report
+    )
+    demo_marketplace.create_marketplace(
         session, seed, load_date or date.today(), report
     )
     session.flush()

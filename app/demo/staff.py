@@ -25,7 +25,7 @@ from app.demo.people import (
     slugify,
 )
 from app.demo.sizes import SMALL_CITIZEN_MUNICIPALITIES
-from app.models import Caseworker, Provider, Role, User
+from app.models import Caseworker, Provider, ProviderState, Role, User
 
 DEMO_PASSWORD = "demo-adgangskode-2026"
 SMALL_PROVIDERS = 4
@@ -78,7 +78,7 @@ class StaffLoader:
             provider = Provider(
                 name=name,
                 cvr=_fictitious_cvr(self.people.rng),
-                approved=True,
+                state=ProviderState.APPROVED,
                 synthetic=True,
             )
             self.session.add(provider)

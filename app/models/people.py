@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
+    Text,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -36,16 +37,39 @@ class Municipality(Base):
     region: Mapped[str] = mapped_column(String(40))
 
 
+class ProviderState(enum.StrEnum):
+    APPLIED = "applied"  # waiting for a municipal administrator
+    APPROVED = "approved"
+    SUSPENDED = "suspended"  # sees nothing and offers nothing until approved again
+    ENDED = "ended"
+
+
 class Provider(Base):
-    """An approved service provider organisation (courses, mentoring, ...)."""
+    """A service provider organisation (courses, mentoring, ...); its staff are users
+    with `provider_id` set. Only an approved provider offers services or sees data."""
 
     __tablename__ = "provider"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     cvr: Mapped[str] = mapped_column(String(8), unique=True)
-    approved: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[ProviderState] = mapped_column(
+        value_enum(ProviderState), default=ProviderState.APPLIED
+    )
+    # The administrator's reason for the newest state change.
+    state_reason: Mapped[str | None] = mapped_column(String(500))
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    contact_phone: Mapped[str | None] = mapped_column(String(30))
+    description: Mapped[str | None] = mapped_column(Text)
+    # Language codes and municipality codes served, separated by commas.
+    languages: Mapped[str | None] = mapped_column(String(60))
+    areas: Mapped[str | None] = mapped_column(String(500))
+    applied_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    @property
+    def approved(self) -> bool:
+        return self.state is ProviderState.APPROVED
 
 
 class User(Base):

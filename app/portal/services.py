@@ -18,6 +18,7 @@ from app.employers import queries as employer_queries
 from app.jobs import queries as jobs
 from app.jobs import services as job_services
 from app.jobsearch import services as jobsearch
+from app.marketplace.services.enrolments import my_services_counts
 from app.models import (
     Assessment,
     CitizenOccupation,
@@ -151,6 +152,8 @@ def card(session: Session, citizen_id: int, name: str, today: date, lang: str) -
         return dialogue_queries.citizen_card(session, citizen_id)
     if name == "virksomheder":
         return employer_queries.citizen_card(session, citizen_id)
+    if name == "mine-tilbud":
+        return my_services_counts(session, citizen_id)
     if name in CARDS:
         return None
     raise KeyError(name)

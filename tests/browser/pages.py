@@ -26,6 +26,7 @@ PAGES: dict[str, list[str]] = {
         "/algoritmer/segmentering",
         "/job",
         "/virksomhed/tilmeld",
+        "/bliv-udbyder",
         *FOOTER_PAGES,
     ],
     "citizen": [
@@ -67,6 +68,8 @@ PAGES: dict[str, list[str]] = {
         "/underretninger/indstillinger",
         "/virksomheder",
         "/praktikpladser",
+        "/tilbud",
+        "/mine-tilbud",
         *FOOTER_PAGES,
     ],
     "caseworker": [
@@ -75,9 +78,15 @@ PAGES: dict[str, list[str]] = {
         "/sagsbehandler/koe",
         "/sagsbehandler/koe/antal",
         "/sagsbehandler/moeder",
+        "/sagsbehandler/tilbudsanmodninger",
         *FOOTER_PAGES,
     ],
-    "provider": ["/udbyder", *FOOTER_PAGES],
+    "provider": [
+        "/udbyder",
+        "/udbyder/deltagere",
+        "/udbyder/tilbud/nyt",
+        *FOOTER_PAGES,
+    ],
     "admin": [
         "/administration",
         "/administration/retfaerdighed",
@@ -85,6 +94,7 @@ PAGES: dict[str, list[str]] = {
         "/administration/feedback",
         "/administration/baggrundsjob",
         "/administration/virksomheder",
+        "/administration/udbydere",
         *FOOTER_PAGES,
     ],
     "employer": ["/virksomhed", "/virksomhed/tilbud/nyt", *FOOTER_PAGES],
@@ -113,6 +123,22 @@ CRAWLED: dict[str, list[str]] = {
         "/moeder/<int:slot_id>/aflys",
         "/moeder/<int:slot_id>/feedback",
         "/virksomheder/blokering/<int:employer_id>",
+        "/tilbud/<int:offering_id>",
+        "/tilbud/<int:offering_id>/vaelg",
+        "/mine-tilbud/<int:enrolment_id>/fravaelg",
+        "/mine-tilbud/<int:enrolment_id>/anmeldelse",
+        "/tilbud/anmeldelser/<int:review_id>/anmeld",
+    ],
+    "provider": [
+        "/udbyder/tilbud/<int:offering_id>/ret",
+        "/udbyder/tilbud/<int:offering_id>/indsend",
+        "/udbyder/tilbud/<int:offering_id>/afpubliser",
+        "/udbyder/deltagere/<int:enrolment_id>",
+    ],
+    "admin": [
+        "/administration/udbydere/<int:provider_id>",
+        "/administration/tilbud/<int:offering_id>",
+        "/administration/anmeldelser/<int:review_id>",
     ],
     "caseworker": [
         "/sagsbehandler/borger/<int:citizen_id>",
@@ -121,6 +147,7 @@ CRAWLED: dict[str, list[str]] = {
         "/sagsbehandler/rettelser/<int:request_id>",
         "/sagsbehandler/borger/<int:citizen_id>/beskeder",
         "/sagsbehandler/borger/<int:citizen_id>/moeder",
+        "/sagsbehandler/tilbudsanmodninger/<int:enrolment_id>",
     ],
     "employer": [
         "/virksomhed/tilbud/<int:offer_id>",
@@ -144,6 +171,7 @@ EXCLUDED = {
     # Mine data: file downloads, and a form that needs the field to correct.
     "/mine-data/eksport/json": "a file download",
     "/mine-data/eksport/csv": "a file download",
+    "/administration/udbydere/eksport": "a file download (tests/marketplace)",
     "/mine-data/rettelser/ny": "needs ?tabel=&felt=&raekke= (linked from Mine data)",
     # Without an open request to talk to a person these redirect to the form.
     "/tal-med-en-medarbejder/sendt": "needs an open request",

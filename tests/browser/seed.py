@@ -31,6 +31,7 @@ from app.models import (
     EmployerOffer,
     EmployerStaff,
     EmployerStatus,
+    EnrolmentState,
     InvitationKind,
     InvitationState,
     JobLogEntry,
@@ -40,16 +41,19 @@ from app.models import (
     LogStatus,
     MeetingKind,
     Municipality,
+    OfferingState,
     OfferKind,
     PlanItem,
     PlanKind,
     PlanStatus,
     Provider,
+    ProviderState,
     Role,
     User,
     WorkExperience,
 )
 from tests.factories import TEST_PASSWORD_HASH
+from tests.marketplace.objects import add_enrolment, add_offering
 
 STAFF_EMAILS = {
     "caseworker": "sagsbehandler@browser.jobunivers.dk",
@@ -276,6 +280,19 @@ def add_invitation(url: str, citizen_user_id: int) -> None:
         engine.dispose()
 
 
+def _give_the_provider_rows(
+    session: Session, provider: Provider, citizen: Citizen
+) -> None:
+    """The sweep's provider gets a published offering with the citizen as an active
+    participant and a finished one (not yet reviewed), and a draft to send for review."""
+    published = add_offering(session, provider.id, title="Browsertest onlinekursus")
+    add_offering(
+        session, provider.id, title="Browsertest kladde", state=OfferingState.DRAFT
+    )
+    add_enrolment(session, published, citizen.id)
+    add_enrolment(session, published, citizen.id, state=EnrolmentState.FINISHED)
+
+
 def seed_users(url: str) -> int:
     """One staff user per role, as tests/factories.py makes them, and the rows the
     crawl needs; returns the user id of the citizen the sweep logs in as: the first
@@ -289,10 +306,14 @@ def seed_users(url: str) -> int:
         assert citizen.municipality_id == copenhagen.id
         _give_the_citizen_rows(session, citizen, citizen_user)
         provider = Provider(
-            name="Browsertest Kurser ApS", cvr="00000001", approved=True, synthetic=True
+            name="Browsertest Kurser ApS",
+            cvr="00000001",
+            state=ProviderState.APPROVED,
+            synthetic=True,
         )
         session.add(provider)
         session.flush()
+        _give_the_provider_rows(session, provider, citizen)
         for role in (Role.CASEWORKER, Role.PROVIDER, Role.ADMIN):
             user = User(
                 role=role,

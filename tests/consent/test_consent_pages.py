@@ -13,7 +13,7 @@ from app.consent.services.consents import (
     provider_may_see,
     user_may_see_as_provider,
 )
-from app.models import ConsentEvent, ConsentPurpose, ProfilingObjection
+from app.models import ConsentEvent, ConsentPurpose, ProfilingObjection, ProviderState
 from tests.consent.test_consent_services import _actor
 
 
@@ -74,7 +74,7 @@ def test_hostile_consent_posts_change_nothing(
     db, client, make_citizen, make_provider, login, post_form
 ) -> None:
     citizen = make_citizen()
-    unapproved = make_provider(approved=False)
+    unapproved = make_provider(state=ProviderState.APPLIED)
     login(citizen.user)
     for data in (
         {"purpose": "everything", "action": "give"},

@@ -16,7 +16,7 @@ from app.consent.services.consents import (
     withdraw_consent,
     withdraw_objection,
 )
-from app.models import ChangeRecord, ConsentEvent, ConsentPurpose
+from app.models import ChangeRecord, ConsentEvent, ConsentPurpose, ProviderState
 
 
 def _actor(citizen) -> Actor:
@@ -73,7 +73,7 @@ def test_sharing_with_a_provider_needs_an_approved_provider(
     db, make_citizen, make_provider
 ):
     citizen = make_citizen()
-    unapproved = make_provider(approved=False)
+    unapproved = make_provider(state=ProviderState.APPLIED)
     with pytest.raises(ConsentError):
         give_consent(
             db, citizen.id, ConsentPurpose.SHARE_WITH_PROVIDER, actor=_actor(citizen)

@@ -1,5 +1,4 @@
-"""The provider's start page: their organisation, what works today and what is not
-built yet, truthfully."""
+"""The provider's start page: their organisation, how many consent, their offerings."""
 
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ def _text(page) -> str:
     return " ".join(page.get_text(" ").split())
 
 
-def test_a_provider_is_told_what_works_today_and_what_is_not_built(
+def test_a_provider_sees_its_organisation_consents_and_offerings(
     db, get_page, login, make_provider, make_provider_user, make_citizen
 ) -> None:
     provider = make_provider(name="Jobvejen ApS")
@@ -30,7 +29,7 @@ def test_a_provider_is_told_what_works_today_and_what_is_not_built(
     text = _text(page)
     assert "Velkommen, Jobvejen ApS." in text
     assert "Lige nu har 2 borgere givet jer dette samtykke." in text
-    assert "Det kan I endnu ikke" in text
+    assert "Jeres tilbud" in text and "Nyt tilbud" in text
     assert "kommer snart" not in text.lower() and "på vej" not in text
     assert "leverandør" not in text.lower()
 

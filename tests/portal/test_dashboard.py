@@ -94,7 +94,7 @@ def test_new_citizen_sees_every_card_with_an_empty_state(get_page, citizen) -> N
     assert "Når dit CV har stillingsbetegnelser og kompetencer" in text
     assert "Din log er tom" in text
     assert "Dit CV er tomt" in text
-    assert "Du har ingen tilbud endnu" in text
+    assert "Du deltager ikke i nogen tilbud nu" in text
     assert "Når du har svaret på spørgsmålene om din situation" in text
     assert "Du har ingen beskeder" in text
     for href in ("/min-plan", "/job-til-dig", "/joblog", "/tal-med-en-medarbejder"):

@@ -24,6 +24,7 @@ from app.casework.views import bp, me
 from app.db import commit_with_retries, get_session
 from app.forms import ConfirmForm
 from app.i18n import current_lang
+from app.marketplace.services.enrolments import citizen_requests
 from app.models import OverrideReason, PlanKind, Role, Track
 from app.security import current_actor, role_required
 
@@ -59,6 +60,7 @@ def _render_case(citizen_id: int, status: int = 200, **forms: Any) -> Any:
         "note_form": NoteForm(formdata=None),
         "plan_form": PlanItemForm(formdata=None),
         "action": ConfirmForm(),
+        "service_requests": citizen_requests(get_session(), citizen_id),
         **forms,
     }
     return render_template("casework/case.html", view=view, **context), status

@@ -22,6 +22,7 @@ from app.consent.registry import cv as registry_cv
 from app.consent.registry import dialogue as registry_dialogue
 from app.consent.registry import employers as registry_employers
 from app.consent.registry import jobsearch as registry_jobsearch
+from app.consent.registry import marketplace as registry_marketplace
 from app.consent.registry import profile as registry_profile
 from app.consent.registry.base import (  # noqa: F401 - the registry's public vocabulary
     AVAILABILITY,
@@ -192,6 +193,7 @@ REGISTRY: tuple[PersonalField, ...] = (
     *registry_profile.FIELDS,
     *registry_cv.FIELDS,
     *registry_jobsearch.FIELDS,
+    *registry_marketplace.FIELDS,
     *registry_consent.FIELDS,
     *registry_cases.FIELDS,
     *registry_dialogue.FIELDS,
@@ -204,6 +206,7 @@ TABLE_LABELS: dict[str, Any] = {
     **registry_profile.TABLES,
     **registry_cv.TABLES,
     **registry_jobsearch.TABLES,
+    **registry_marketplace.TABLES,
     **registry_consent.TABLES,
     **registry_cases.TABLES,
     **registry_dialogue.TABLES,

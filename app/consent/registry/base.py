@@ -27,6 +27,7 @@ class Category(enum.StrEnum):
     SCREENING = "screening"
     NEEDS = "needs"
     PLAN = "plan"
+    SERVICES = "services"
     TRACK = "track"
     CONSENT = "consent"
     FAIRNESS = "fairness"
@@ -61,6 +62,7 @@ CATEGORY_LABELS: dict[Category, Any] = {
     Category.SCREENING: _l("Your answers about your situation"),
     Category.TRACK: _l("Your track and how it was decided"),
     Category.PLAN: _l("Your plan"),
+    Category.SERVICES: _l("Services you have chosen"),
     Category.CV: _l("Your CV and competences"),
     Category.JOB_PREFERENCES: _l("Your job preferences"),
     Category.NEEDS: _l("Your needs"),

@@ -21,6 +21,7 @@ from app.models import (
     ConsentPurpose,
     ProfilingObjection,
     Provider,
+    ProviderState,
     User,
 )
 
@@ -288,7 +289,7 @@ def approved_providers(session: Session) -> list[tuple[int, str]]:
     """Approved providers a citizen can choose to share with, by name."""
     rows = session.execute(
         select(Provider.id, Provider.name)
-        .where(Provider.approved.is_(True))
+        .where(Provider.state == ProviderState.APPROVED)
         .order_by(Provider.name)
     ).all()
     return [(row.id, row.name) for row in rows]

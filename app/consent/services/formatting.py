@@ -45,6 +45,7 @@ from app.models import (
     LanguageLevel,
     Municipality,
     Occupation,
+    Offering,
     Posting,
     Provider,
     Skill,
@@ -94,6 +95,7 @@ class Presenter:
             ("consent_event", "provider_id"): self._provider,
             ("saved_job", "posting_id"): self._posting,
             ("job_notification", "posting_id"): self._posting,
+            ("enrolment", "offering_id"): self._offering,
             ("consent_event", "given"): lambda v, _row: str(CONSENT_GIVEN_LABELS[v]),
             ("job_preferences", "max_distance_km"): lambda v, _row: f"{v} km",
             ("user_account", "locale"): self._language,
@@ -196,6 +198,9 @@ class Presenter:
     def _posting(self, value: int, _row: dict[str, Any]) -> str:
         return self._name("posting", value)[0]
 
+    def _offering(self, value: int, _row: dict[str, Any]) -> str:
+        return self._name("offering", value)[0]
+
     def _concept(self, kind: str) -> Callable[[Any, dict[str, Any]], str]:
         return lambda value, _row: self._concept_name(kind, value)[0]
 
@@ -245,6 +250,13 @@ class Presenter:
             if kind == "posting":
                 row = self.session.get(Posting, key)
                 name = f"{row.title}, {row.employer}" if row is not None else None
+            elif kind == "offering":
+                offering = self.session.get(Offering, key)
+                name = (
+                    f"{offering.title}, {offering.provider.name}"
+                    if offering is not None
+                    else None
+                )
             else:
                 model = {"municipality": Municipality, "provider": Provider}[kind]
                 name = self.session.scalar(select(model.name).where(model.id == key))

@@ -1,5 +1,11 @@
 """The shared domain model, one module per aggregate."""
 
+from app.models.advice import (
+    CitizenTargetGroup,
+    DeviationReason,
+    InterventionDecision,
+    TargetGroup,
+)
 from app.models.audit import AccessLog, AccessPurpose, AccessWhat, ChangeRecord
 from app.models.cases import (
     Assessment,
@@ -83,6 +89,10 @@ from app.models.taxonomy import (
 )
 
 __all__ = [
+    "CitizenTargetGroup",
+    "DeviationReason",
+    "InterventionDecision",
+    "TargetGroup",
     "AccessLog",
     "AccessPurpose",
     "AccessWhat",

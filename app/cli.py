@@ -212,9 +212,9 @@ def ml_evaluate(model: str) -> None:
 
 def _train_effects() -> None:
     depth = int(current_app.config.get("EFFECTS_DEPTH", 2))
-    fit, _ = checks.fit_synthetic(depth)
+    fit, history = checks.fit_synthetic(depth)
     path = effect_tables.tables_path()
-    effect_tables.save_tables(fit.tables, path)
+    effect_tables.save_tables(checks.tables_with_evaluation(fit, history), path)
     click.echo(
         f"Fitted effects {fit.tables.version} on SYNTHETIC history in "
         f"{fit.seconds:.1f} s: {len(fit.tables.leaves)} groups."

@@ -70,7 +70,8 @@ def waiting_text(since: datetime) -> str:
 
 
 @bp.context_processor
-def _casework_helpers() -> dict[str, Any]:
+def casework_helpers() -> dict[str, Any]:
+    """Labels and words the case view's templates use (also for pages that render it)."""
     return {
         "queue_reason_label": lambda value: label_of(ROUTE_REASON_LABELS, value),
         "track_label": lambda value: label_of(TRACK_LABELS, value),

@@ -14,6 +14,8 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
+from app.advisor.forms import DecisionForm, TargetGroupForm
+from app.advisor.services import suggestions_for
 from app.casework.forms import CloseForm, NoteForm, OverrideForm, PlanItemForm
 from app.casework.services import actions, claims, overrides
 from app.casework.services.case_view import CaseView, case_view
@@ -28,12 +30,15 @@ from app.models import OverrideReason, PlanKind, Role, Track
 from app.security import current_actor, role_required
 
 
-def _scoped(citizen_id: int) -> CaseworkerRef:
+def scoped_caseworker(citizen_id: int) -> CaseworkerRef:
     """The caseworker, when the citizen is of their municipality; otherwise 404."""
     ref = me()
     if not citizen_in_municipality(get_session(), ref.municipality_id, citizen_id):
         abort(404)
     return ref
+
+
+_scoped = scoped_caseworker
 
 
 def _load(citizen_id: int) -> CaseView:
@@ -52,15 +57,30 @@ def _load(citizen_id: int) -> CaseView:
     return view
 
 
-def _render_case(citizen_id: int, status: int = 200, **forms: Any) -> Any:
+def render_case(citizen_id: int, status: int = 200, **forms: Any) -> Any:
+    """The case page; `forms` replaces blank forms with submitted ones to show errors."""
     view = _load(citizen_id)
+    advice = suggestions_for(get_session(), citizen_id, date.today())
+    group = advice.target_group
     context = {
         "note_form": NoteForm(formdata=None),
         "plan_form": PlanItemForm(formdata=None),
+        "group_form": TargetGroupForm(
+            formdata=None,
+            group=group.group.value if group else None,
+            expected_absence_weeks=group.expected_absence_weeks if group else None,
+        ),
+        "decision_form": DecisionForm(formdata=None, top=advice.top),
         "action": ConfirmForm(),
         **forms,
     }
-    return render_template("casework/case.html", view=view, **context), status
+    return (
+        render_template("casework/case.html", view=view, advice=advice, **context),
+        status,
+    )
+
+
+_render_case = render_case
 
 
 def _back(citizen_id: int) -> Response:

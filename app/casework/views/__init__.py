@@ -70,8 +70,7 @@ def waiting_text(since: datetime) -> str:
 
 
 @bp.context_processor
-def casework_helpers() -> dict[str, Any]:
-    """Labels and words the case view's templates use (also for pages that render it)."""
+def _casework_helpers() -> dict[str, Any]:
     return {
         "queue_reason_label": lambda value: label_of(ROUTE_REASON_LABELS, value),
         "track_label": lambda value: label_of(TRACK_LABELS, value),

@@ -20,7 +20,9 @@ LEVELS = {
 
 
 def _weeks(value: float) -> str:
-    return format_decimal(round(abs(value)), "#,##0")
+    # Whole weeks from 10 on; one decimal below, where rounding would hide the range.
+    value = abs(value)
+    return format_decimal(round(value) if value >= 10 else round(value, 1), "#,##0.#")
 
 
 def weeks_words(effect: ArmEffect) -> str:
@@ -41,7 +43,7 @@ def weeks_words(effect: ArmEffect) -> str:
             abs(centre),
         )
     head = head[:1].upper() + head[1:]
-    low, high = round(effect.low), round(effect.high)
+    low, high = round(effect.low, 1), round(effect.high, 1)
     if low >= 0:
         span = _(
             "uncertainty %(low)s to %(high)s weeks sooner",

@@ -59,7 +59,7 @@ def test_caseworker_sees_ranked_suggestions_in_words(
     assert "forslag" in options[0]
     assert not any("Opfølgning på sygedagpenge" in o for o in options)
     assert (
-        "Cirka 3 uger hurtigere i job eller uddannelse, usikkerhed 1 til 5 uger hurtigere"
+        "Cirka 3 uger hurtigere i job eller uddannelse, usikkerhed 1,4 til 5,1 uger hurtigere"
         in text
     )
     assert "120 personer i denne gruppe" in text

@@ -24,6 +24,7 @@ PAGES: dict[str, list[str]] = {
         "/algoritmer",
         "/tal-med-en-medarbejder",
         "/algoritmer/segmentering",
+        "/algoritmer/indsatser",
         "/job",
         *FOOTER_PAGES,
     ],
@@ -73,6 +74,7 @@ PAGES: dict[str, list[str]] = {
     "admin": [
         "/administration",
         "/administration/retfaerdighed",
+        "/administration/indsatsforslag",
         "/administration/afvigelser",
         *FOOTER_PAGES,
     ],

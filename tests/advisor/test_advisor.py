@@ -53,7 +53,7 @@ def test_caseworker_sees_ranked_suggestions_in_words(
     panel = soup.find("section", class_="advice-panel")
     text = _text(panel)
     assert "Det kan hjælpe" in text
-    options = [_text(li.find("h4")) for li in panel.select("li.advice-option")]
+    options = [_text(li.find("h3")) for li in panel.select("li.advice-option")]
     # Ranked by estimated weeks saved; sickness follow-up is not for the job-ready.
     assert options[0].startswith("Virksomhedspraktik")
     assert "forslag" in options[0]

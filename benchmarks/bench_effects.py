@@ -19,7 +19,7 @@ from app.advisor.checks import PENN_PATH, run_all  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--depth", type=int, default=2)
-    parser.add_argument("--penn", type=Path, default=PENN_PATH)
+    parser.add_argument("--penn", type=Path, default=PENN_PATH, help="penn_jae_dev.dat")
     args = parser.parse_args()
     run_all(print, args.penn, args.depth)
 

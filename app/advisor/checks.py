@@ -139,8 +139,9 @@ def echo_lalonde(echo: Echo, seed: int = 0) -> ev.LalondeCheck | None:
     return check
 
 
-def run_all(echo: Echo, penn_path: Path = PENN_PATH, depth: int = 2) -> None:
-    """Print the three checks."""
+def run_all(echo: Echo, penn_path: Path | None = None, depth: int = 2) -> None:
+    """Print the three checks (penn_jae from PENN_PATH unless given)."""
+    penn_path = penn_path or PENN_PATH
     fit, history = fit_synthetic(depth)
     echo_synthetic(ev.synthetic_check(fit, history), echo)
     echo("  fairness: true weeks saved by following the tree, by group (90 %):")

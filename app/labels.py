@@ -17,6 +17,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from app.advisor.labels import DEVIATION_LABELS, TARGET_GROUP_LABELS
 from app.models import (
     AccessPurpose,
     AccessWhat,
@@ -26,6 +27,7 @@ from app.models import (
     ConsentPurpose,
     ContactStatus,
     CorrectionStatus,
+    DeviationReason,
     EducationLevel,
     ExpectedTime,
     Gender,
@@ -43,6 +45,7 @@ from app.models import (
     Role,
     RouteReason,
     SupportWish,
+    TargetGroup,
     Track,
     Transport,
 )
@@ -250,6 +253,14 @@ ACCESS_PURPOSE_LABELS: dict[AccessPurpose, Any] = {
     AccessPurpose.RUNNING_COURSE: _l("Running the course you are enrolled in"),
 }
 
+# Decision support's codes, keyed by their enums (the words are app.advisor.labels').
+TARGET_GROUP_ENUM_LABELS: dict[TargetGroup, Any] = {
+    TargetGroup(code): label for code, label in TARGET_GROUP_LABELS.items()
+}
+DEVIATION_REASON_LABELS: dict[DeviationReason, Any] = {
+    DeviationReason(code): label for code, label in DEVIATION_LABELS.items()
+}
+
 _BY_ENUM: dict[type[enum.Enum], dict[Any, Any]] = {
     type(next(iter(labels))): labels
     for labels in (
@@ -280,6 +291,8 @@ _BY_ENUM: dict[type[enum.Enum], dict[Any, Any]] = {
         CORRECTION_STATUS_LABELS,
         ACCESS_WHAT_LABELS,
         ACCESS_PURPOSE_LABELS,
+        TARGET_GROUP_ENUM_LABELS,
+        DEVIATION_REASON_LABELS,
     )
 }
 

@@ -16,6 +16,7 @@ def blueprints() -> tuple[Blueprint, ...]:
     and templates (and tests/<area>/ its tests)."""
     # Imported on call: importing the package (for app.ml, app.models or the
     # migrations) must not load every area.
+    from app.advisor.views import bp as advisor_bp
     from app.auth.views import bp as auth_bp
     from app.casework.views import bp as casework_bp
     from app.consent.views import bp as consent_bp
@@ -44,6 +45,7 @@ def blueprints() -> tuple[Blueprint, ...]:
         consent_bp,
         marketplace_bp,
         employers_bp,
+        advisor_bp,
     )
 
 

@@ -16,6 +16,8 @@ from flask.cli import AppGroup, with_appcontext
 from rq import SimpleWorker
 
 from app import migrate
+from app.advisor import checks
+from app.advisor import model_store as effect_tables
 from app.db import get_session, transaction
 from app.employers.services import expire_invitations
 from app.jobs import alerts, postings
@@ -132,7 +134,7 @@ def marketplace_rate() -> None:
     )
 
 
-MODELS = click.Choice(["segmentation"])
+MODELS = click.Choice(["segmentation", "effects"])
 
 
 def _percent(value: float) -> str:
@@ -168,6 +170,9 @@ def _echo_group_rates(groups: Iterable[Any]) -> None:
 @click.argument("model", type=MODELS)
 def ml_train(model: str) -> None:
     """Train the model on the SYNTHETIC history and write it to the instance folder."""
+    if model == "effects":
+        _train_effects()
+        return
     settings = model_store.current_settings()
     training = model_store.train_on_synthetic_history(settings.threshold)
     model_store.save_model(training.model, settings.model_path)
@@ -188,7 +193,15 @@ def ml_train(model: str) -> None:
 @ml_cli.command("evaluate")
 @click.argument("model", type=MODELS)
 def ml_evaluate(model: str) -> None:
-    """Held-out AUC, calibration error and rates by group; the external penn_jae check."""
+    """Held-out AUC, calibration error and rates by group; the external penn_jae check.
+
+    For effects: interval coverage and policy values on the SYNTHETIC history, the
+    penn_jae held-out policy value and the LaLonde check."""
+    if model == "effects":
+        checks.run_all(
+            click.echo, depth=int(current_app.config.get("EFFECTS_DEPTH", 2))
+        )
+        return
     settings = model_store.current_settings()
     limits = fairness.limits_of(current_app.config)
     audit = fairness.holdout_audit(settings.threshold, limits)
@@ -214,6 +227,20 @@ def ml_evaluate(model: str) -> None:
         f"base rate {_percent(ext.base_rate)}  flagged {_percent(ext.flag_rate)}"
     )
     _echo_group_rates(check.by_attribute)
+
+
+def _train_effects() -> None:
+    depth = int(current_app.config.get("EFFECTS_DEPTH", 2))
+    fit, history = checks.fit_synthetic(depth)
+    path = effect_tables.tables_path()
+    effect_tables.save_tables(checks.tables_with_evaluation(fit, history), path)
+    click.echo(
+        f"Fitted effects {fit.tables.version} on SYNTHETIC history in "
+        f"{fit.seconds:.1f} s: {len(fit.tables.leaves)} groups."
+    )
+    click.echo(f"Wrote {path}")
+    for leaf in fit.tables.leaves:
+        click.echo(f"  group {leaf.id + 1}, n={leaf.n:,}: suggests {leaf.recommended}")
 
 
 @ml_cli.command("fairness")

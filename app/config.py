@@ -64,6 +64,8 @@ ENV_SETTINGS: dict[str, Any] = {
     "SEGMENT_MAYBE_MARGIN": _parse_float,
     "SEGMENT_REVIEW_DAYS": _parse_int,
     "SEGMENT_MODEL_PATH": _parse_str,
+    "EFFECTS_TABLES_PATH": _parse_str,
+    "EFFECTS_DEPTH": _parse_int,
     "FAIRNESS_MAX_GAP": _parse_float,
     "FAIRNESS_MIN_GROUP": _parse_int,
     "TASK_QUEUE": _parse_str,
@@ -114,6 +116,8 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "SEGMENT_REVIEW_DAYS": 28,
         # Empty: instance/models/segmentation.json, trained on first use when absent.
         "SEGMENT_MODEL_PATH": "",
+        "EFFECTS_TABLES_PATH": "",
+        "EFFECTS_DEPTH": 2,
         # The fairness audit warns when two groups' rates differ by more than this.
         "FAIRNESS_MAX_GAP": 0.1,
         # Groups of fewer people are "too few to show" in the audit and the model card,

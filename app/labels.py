@@ -5,8 +5,9 @@ its words here, so nothing shows a code such as "upper_secondary" or "queued". E
 is keyed by the enum member (a StrEnum, so its stored string finds it too). Areas use
 these for their forms and pages; `enum_label` serves code that meets a value of any of
 them (those of the dialogue, the employers' area and the marketplace are written in
-app/area_labels.py and registered here). Words for an area's own codes stored as plain strings (languages, competences,
-driving licences, industries) are in that area's labels module, and
+app/area_labels.py, the advisor's in app/advisor/labels.py, and registered here). Words
+for an area's own codes stored as plain strings (languages, competences, driving
+licences, industries) are in that area's labels module, and
 app/consent/services/formatting.py turns any registered column's value into words with
 all of them, for "Mine data" and the three exports.
 """
@@ -18,6 +19,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from app.advisor.labels import DEVIATION_LABELS, TARGET_GROUP_LABELS
 from app.area_labels import (
     ATTENDANCE_LABELS,
     AUTHOR_LABELS,
@@ -47,6 +49,7 @@ from app.models import (
     ConsentPurpose,
     ContactStatus,
     CorrectionStatus,
+    DeviationReason,
     EducationLevel,
     ExpectedTime,
     Gender,
@@ -64,6 +67,7 @@ from app.models import (
     Role,
     RouteReason,
     SupportWish,
+    TargetGroup,
     Track,
     Transport,
 )
@@ -286,6 +290,14 @@ ACCESS_PURPOSE_LABELS: dict[AccessPurpose, Any] = {
     ),
 }
 
+# Decision support's codes, keyed by their enums (the words are app.advisor.labels').
+TARGET_GROUP_ENUM_LABELS: dict[TargetGroup, Any] = {
+    TargetGroup(code): label for code, label in TARGET_GROUP_LABELS.items()
+}
+DEVIATION_REASON_LABELS: dict[DeviationReason, Any] = {
+    DeviationReason(code): label for code, label in DEVIATION_LABELS.items()
+}
+
 _BY_ENUM: dict[type[enum.Enum], dict[Any, Any]] = {
     type(next(iter(labels))): labels
     for labels in (
@@ -334,6 +346,8 @@ _BY_ENUM: dict[type[enum.Enum], dict[Any, Any]] = {
         ENROLMENT_STATE_LABELS,
         REVIEW_STATE_LABELS,
         OUTCOME_SOURCE_LABELS,
+        TARGET_GROUP_ENUM_LABELS,
+        DEVIATION_REASON_LABELS,
     )
 }
 

@@ -62,4 +62,6 @@ ROUTES: list[RouteCase] = [
     RouteCase("segmentation.my_track", allowed=frozenset({Role.CITIZEN})),
     RouteCase("segmentation.model_card"),
     RouteCase("segmentation.fairness_audit", allowed=frozenset({Role.ADMIN})),
+    # Decision support's model card is public (its actions are with casework's routes).
+    RouteCase("advisor.model_card"),
 ]

@@ -118,19 +118,33 @@ ALGORITHMS: tuple[Algorithm, ...] = (
     ),
     Algorithm(
         slug="beslutningsstoette",
-        name=_l("Decision support for caseworkers (coming)"),
+        name=_l("Decision support: which intervention may help"),
         what_it_does=_l(
-            "Will suggest to caseworkers which courses and activities have helped "
-            "people in a situation like yours. It is not in use yet."
+            "Estimates, for people in a situation like yours, how much each kind of "
+            "intervention (for example an internship in a company, a mentor or Danish "
+            "lessons) shortens the time to work or education, and how uncertain that "
+            "is. Your caseworker sees the estimates, and so do you on Din vej."
         ),
         uses=(
-            _l("The same data as the estimate above, and which offers helped others"),
+            _l(
+                "How long you have been unemployed, and earlier periods of unemployment"
+            ),
+            _l("Your education"),
+            _l("Your own answers about health and Danish"),
+            _l("Your target group: job-ready, activity-ready or sick-listed"),
         ),
-        does_not_use=(_l("Your gender, age or origin"),),
+        does_not_use=(
+            _l("Your gender, age or origin"),
+            _l(
+                "These are used only, without your name, to check that the suggestions "
+                "help groups fairly."
+            ),
+        ),
         who_decides=_l(
-            "The caseworker, together with you. The suggestions never decide alone."
+            "You and your caseworker, together. The suggestions never decide alone; "
+            "when the caseworker agrees another intervention with you, the reason is "
+            "written down."
         ),
         object_or_complain=OBJECT_TO_PROFILING,
-        status=_l("Not in use yet"),
     ),
 )

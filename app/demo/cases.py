@@ -1,4 +1,5 @@
-"""SYNTHETIC demo casework: a few claimed cases per demo caseworker, notes, one override.
+"""SYNTHETIC demo casework: a few claimed cases per demo caseworker, notes, one override,
+and every citizen's target group (job-ready, activity-ready, sick-listed).
 
 Runs after the demo's screening has filled the queues, so the caseworkers find some
 cases already on their desk and the rest waiting. Made-up notes only; deterministic
@@ -11,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.casework.services.overrides import OVERRIDE_REVIEW_AFTER
@@ -21,8 +22,11 @@ from app.models import (
     CaseNote,
     CaseStatus,
     Caseworker,
+    Citizen,
+    CitizenTargetGroup,
     OverrideReason,
     RouteReason,
+    TargetGroup,
     Track,
     TrackOverride,
     User,
@@ -93,6 +97,7 @@ def create_demo_cases(
                 claimed.append(case_file)
                 taken += 1
     overridden = _one_override(session, claimed, now, today)
+    _target_groups(session, now)
     session.flush()
     if report:
         report(
@@ -169,3 +174,31 @@ def _one_override(
         case_file.version += 1
         return 1
     return 0
+
+
+# Every tenth citizen: 5 job-ready, 3 activity-ready, 2 sick-listed (with an absence).
+_GROUPS = [TargetGroup.JOB_READY] * 5 + [TargetGroup.ACTIVITY_READY] * 3
+_GROUPS += [TargetGroup.SICK_LISTED] * 2
+_ABSENCES = (8, 13, 20, 39)
+
+
+def _target_groups(session: Session, now: datetime) -> None:
+    """Each SYNTHETIC citizen's target group, as the job centre set it at registration."""
+    rows = []
+    for (citizen_id,) in session.execute(select(Citizen.id).order_by(Citizen.id)):
+        group = _GROUPS[(citizen_id * 7) % len(_GROUPS)]
+        absence = (
+            _ABSENCES[citizen_id % len(_ABSENCES)]
+            if group is TargetGroup.SICK_LISTED
+            else None
+        )
+        rows.append(
+            {
+                "citizen_id": citizen_id,
+                "group": group,
+                "expected_absence_weeks": absence,
+                "set_at": now,
+            }
+        )
+    if rows:
+        session.execute(insert(CitizenTargetGroup), rows)

@@ -1,5 +1,11 @@
 """The shared domain model, one module per aggregate."""
 
+from app.models.advice import (
+    CitizenTargetGroup,
+    DeviationReason,
+    InterventionDecision,
+    TargetGroup,
+)
 from app.models.audit import AccessLog, AccessPurpose, AccessWhat, ChangeRecord
 from app.models.cases import (
     Assessment,
@@ -164,6 +170,10 @@ __all__ = [
     "InvitationState",
     "MeetingMode",
     "OfferKind",
+    "CitizenTargetGroup",
+    "DeviationReason",
+    "InterventionDecision",
+    "TargetGroup",
     "AccessLog",
     "AccessPurpose",
     "AccessWhat",

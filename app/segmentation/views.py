@@ -3,6 +3,7 @@ card, and the administrators' fairness audit."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, current_app, render_template, request, url_for
@@ -10,6 +11,7 @@ from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.advisor.services import suggestions_for
 from app.db import get_session
 from app.models import Role
 from app.security import current_citizen_id, public, role_required
@@ -55,6 +57,9 @@ def my_track() -> str:
         objection_url=url_for("consent.objection"),
         screening_url=url_for("onboarding.situation"),
         model_card_url=url_for("segmentation.model_card"),
+        interventions=suggestions_for(
+            get_session(), current_citizen_id(), date.today()
+        ),
     )
 
 

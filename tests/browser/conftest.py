@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from app import create_app
+from tests.advisor.tables import small_tables
 from tests.browser.crawl import Crawl, crawl
 from tests.browser.seed import STAFF_EMAILS, seed_users
 from tests.databases import create_database, drop_database, sibling_url
@@ -92,10 +93,16 @@ def browser_citizen(browser_database_url: str) -> int:
 
 @pytest.fixture(scope="session")
 def live_server(
-    browser_database_url: str, browser_citizen: int, compiled_translations: None
+    browser_database_url: str,
+    browser_citizen: int,
+    compiled_translations: None,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[str]:
     """The app served on a free local port in a thread; yields its base URL."""
     require_browser()
+    # Small effect tables, so the sweep sees the decision-support panel filled.
+    effects = tmp_path_factory.mktemp("models") / "effects.json"
+    effects.write_text(small_tables().to_json(), encoding="utf-8")
     app = create_app(
         {
             "ENV": "testing",
@@ -104,6 +111,7 @@ def live_server(
             "SECRET_KEY": "browser-test-secret",
             "RATELIMIT_STORAGE_URI": "memory://",
             "DEMO_LOGIN_ENABLED": True,
+            "EFFECTS_TABLES_PATH": str(effects),
             # Let each context cache the assets instead of revalidating them per page.
             "SEND_FILE_MAX_AGE_DEFAULT": 3600,
         }

@@ -24,6 +24,7 @@ PAGES: dict[str, list[str]] = {
         "/algoritmer",
         "/tal-med-en-medarbejder",
         "/algoritmer/segmentering",
+        "/algoritmer/indsatser",
         "/job",
         "/virksomhed/tilmeld",
         "/bliv-udbyder",
@@ -90,6 +91,7 @@ PAGES: dict[str, list[str]] = {
     "admin": [
         "/administration",
         "/administration/retfaerdighed",
+        "/administration/indsatsforslag",
         "/administration/afvigelser",
         "/administration/feedback",
         "/administration/baggrundsjob",

@@ -61,12 +61,16 @@ def casework_cases() -> list[RouteCase]:
         ),
         ("casework.close", "GET", "/luk", {}),
         ("casework.close", "POST", "/luk", {"note": "Lukket"}),
+        # Decision support's actions on the case (app/advisor).
+        ("casework.set_target_group", "POST", "/maalgruppe", {"group": "job_ready"}),
+        ("casework.record_decision", "POST", "/indsats", {"agreed": "mentor"}),
     ]
     cases = [
         RouteCase("casework.queue", allowed=caseworker),
         RouteCase("casework.queue_counts", allowed=caseworker),
         RouteCase("casework.claim_next", method="POST", allowed=caseworker),
         RouteCase("casework.override_rates", allowed=frozenset({Role.ADMIN})),
+        RouteCase("advisor.rates", allowed=frozenset({Role.ADMIN})),
     ]
     for endpoint, method, suffix, data in routes:
         cases.append(

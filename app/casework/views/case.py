@@ -14,7 +14,17 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from app.casework.forms import CloseForm, NoteForm, OverrideForm, PlanItemForm
+from app.advisor import services as advisor
+from app.advisor.services import Outcome as AdviceOutcome
+from app.advisor.services import suggestions_for
+from app.casework.forms import (
+    CloseForm,
+    DecisionForm,
+    NoteForm,
+    OverrideForm,
+    PlanItemForm,
+    TargetGroupForm,
+)
 from app.casework.services import actions, claims, overrides
 from app.casework.services.case_view import CaseView, case_view
 from app.casework.services.claims import ClaimOutcome
@@ -25,7 +35,14 @@ from app.db import commit_with_retries, get_session
 from app.forms import ConfirmForm
 from app.i18n import current_lang
 from app.marketplace.services.enrolments import citizen_requests
-from app.models import OverrideReason, PlanKind, Role, Track
+from app.models import (
+    DeviationReason,
+    OverrideReason,
+    PlanKind,
+    Role,
+    TargetGroup,
+    Track,
+)
 from app.security import current_actor, role_required
 
 
@@ -55,15 +72,27 @@ def _load(citizen_id: int) -> CaseView:
 
 
 def _render_case(citizen_id: int, status: int = 200, **forms: Any) -> Any:
+    """The case page; `forms` replaces blank forms with submitted ones to show errors."""
     view = _load(citizen_id)
+    advice = suggestions_for(get_session(), citizen_id, date.today())
+    group = advice.target_group
     context = {
         "note_form": NoteForm(formdata=None),
         "plan_form": PlanItemForm(formdata=None),
+        "group_form": TargetGroupForm(
+            formdata=None,
+            group=group.group.value if group else None,
+            expected_absence_weeks=group.expected_absence_weeks if group else None,
+        ),
+        "decision_form": DecisionForm(formdata=None, top=advice.top),
         "action": ConfirmForm(),
         "service_requests": citizen_requests(get_session(), citizen_id),
         **forms,
     }
-    return render_template("casework/case.html", view=view, **context), status
+    return (
+        render_template("casework/case.html", view=view, advice=advice, **context),
+        status,
+    )
 
 
 def _back(citizen_id: int) -> Response:
@@ -238,3 +267,67 @@ def close(citizen_id: int) -> Any:
         return _not_held(citizen_id)
     status = 400 if form.is_submitted() else 200
     return render_template("casework/case_close.html", view=view, form=form), status
+
+
+# ---- decision support: the panel "Det kan hjælpe" (rules in app.advisor.services) ----
+
+
+def _back_to_advice(citizen_id: int) -> Response:
+    return redirect(url_for("casework.case", citizen_id=citizen_id) + "#advice-heading")
+
+
+@bp.post("/sagsbehandler/borger/<int:citizen_id>/maalgruppe")
+@role_required(Role.CASEWORKER)
+def set_target_group(citizen_id: int) -> Any:
+    """Set the citizen's target group (and expected absence when sick-listed)."""
+    ref = _scoped(citizen_id)
+    form = TargetGroupForm()
+    if not form.validate_on_submit():
+        return _render_case(citizen_id, 400, group_form=form)
+    outcome = advisor.set_target_group(
+        get_session(),
+        ref.municipality_id,
+        ref.id,
+        citizen_id,
+        TargetGroup(form.group.data),
+        form.expected_absence_weeks.data,
+        current_actor(),
+    )
+    if outcome is AdviceOutcome.NOT_HELD:
+        return _not_held(citizen_id)
+    flash(_("The target group is saved."), "success")
+    return _back_to_advice(citizen_id)
+
+
+@bp.post("/sagsbehandler/borger/<int:citizen_id>/indsats")
+@role_required(Role.CASEWORKER)
+def record_decision(citizen_id: int) -> Any:
+    """Record the intervention agreed with the citizen, and why when not the top one."""
+    ref = _scoped(citizen_id)
+    session = get_session()
+    shown = advisor.suggestions_for(session, citizen_id, date.today())
+    form = DecisionForm(top=shown.top)
+    if not form.validate_on_submit():
+        return _render_case(citizen_id, 400, decision_form=form)
+    outcome = advisor.record_decision(
+        session,
+        ref.municipality_id,
+        ref.id,
+        citizen_id,
+        form.agreed.data,
+        DeviationReason(form.decision_reason.data)
+        if form.decision_reason.data
+        else None,
+        form.decision_note.data or None,
+        current_actor(),
+        date.today(),
+    )
+    if outcome is AdviceOutcome.NOT_HELD:
+        return _not_held(citizen_id)
+    if outcome is not AdviceOutcome.DONE:
+        form.decision_reason.errors = [
+            _("Choose why you agreed another intervention than the suggestion.")
+        ]
+        return _render_case(citizen_id, 400, decision_form=form)
+    flash(_("What you agreed is recorded; the citizen sees it on Din vej."), "success")
+    return _back_to_advice(citizen_id)

@@ -7,7 +7,8 @@ linked to a citizen gains a column that is not declared here. Technical columns 
 markers) are declared too, with the reason they are not shown, so nothing is forgotten.
 
 The entries of the core tables are here; each area's tables are declared in a module
-of this package (profile, cv, jobsearch, consent, cases), and REGISTRY joins them.
+of this package (profile, cv, jobsearch, consent, cases, advice), and REGISTRY joins
+them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from app.consent.registry import advice as registry_advice
 from app.consent.registry import cases as registry_cases
 from app.consent.registry import consent as registry_consent
 from app.consent.registry import cv as registry_cv
@@ -198,6 +200,7 @@ REGISTRY: tuple[PersonalField, ...] = (
     *registry_cases.FIELDS,
     *registry_dialogue.FIELDS,
     *registry_employers.FIELDS,
+    *registry_advice.FIELDS,
 )
 
 # Each table's name, as the citizen reads it (exports, the change history).
@@ -211,6 +214,7 @@ TABLE_LABELS: dict[str, Any] = {
     **registry_cases.TABLES,
     **registry_dialogue.TABLES,
     **registry_employers.TABLES,
+    **registry_advice.TABLES,
 }
 
 BY_COLUMN: dict[tuple[str, str], PersonalField] = {

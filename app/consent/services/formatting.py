@@ -25,6 +25,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.advisor.labels import INTERVENTION_LABELS
 from app.consent.labels import (
     ACTOR_ROLE_LABELS,
     CONSENT_GIVEN_LABELS,
@@ -110,6 +111,8 @@ class Presenter:
             ("access_log", "actor_role"): self._from(ACTOR_ROLE_LABELS),
             ("change_record", "actor_role"): self._from(ACTOR_ROLE_LABELS),
             ("plan_item", "author_role"): self._from(PLAN_AUTHOR_LABELS),
+            ("intervention_decision", "agreed"): self._from(INTERVENTION_LABELS),
+            ("intervention_decision", "suggested"): self._from(INTERVENTION_LABELS),
             ("data_export", "format"): self._from(EXPORT_FORMAT_LABELS),
             ("change_record", "table_name"): self._from(TABLE_LABELS),
             ("assessment", "reasons"): lambda v, _row: stored_words("reasons", v),

@@ -162,5 +162,8 @@ def algorithms() -> str:
         "consent/algorithms.html",
         algorithms=_with_segmentation_details(ALGORITHMS),
         complain=COMPLAIN,
-        model_cards={"segmentering": url_for("segmentation.model_card")},
+        model_cards={
+            "segmentering": url_for("segmentation.model_card"),
+            "beslutningsstoette": url_for("advisor.model_card"),
+        },
     )

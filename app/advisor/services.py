@@ -20,6 +20,7 @@ from app.advisor.interventions import BY_CODE, NO_INTERVENTION, eligible
 from app.audit import Actor, change_fields, now, record_created
 from app.casework.services.claims import held_case
 from app.consent.services.consents import objection_in_force
+from app.marketplace.services.catalogue import kinds_with_places
 from app.ml.effects import ArmEffect, Leaf
 from app.ml.segmentation import EDUCATION_LEVEL
 from app.models import (
@@ -51,6 +52,8 @@ class Option:
     evidence_grade: str | None
     evidence_source: str | None
     offering_kind: str | None
+    # Published marketplace offerings of that kind with a free place (None: no kind).
+    places: int | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,8 @@ def suggestions_for(session: Session, citizen_id: int, today: date) -> Suggestio
         return Suggestions(State.NO_TABLES, group, decisions=decisions)
     leaf = tables.leaf_for(effect_profile(session, citizen_id, group, today))
     allowed = [item.code for item in eligible(group.group) if item.code in tables.arms]
+    kinds = [BY_CODE[code].offering_kind for code in allowed]
+    places = kinds_with_places(session, [kind for kind in kinds if kind])
     options = []
     for effect in leaf.ranked("weeks"):
         if effect.arm not in allowed:
@@ -137,6 +142,7 @@ def suggestions_for(session: Session, citizen_id: int, today: date) -> Suggestio
                 kind.evidence_grade,
                 kind.evidence_source,
                 kind.offering_kind,
+                places.get(kind.offering_kind) if kind.offering_kind else None,
             )
         )
     return Suggestions(

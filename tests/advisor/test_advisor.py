@@ -15,10 +15,12 @@ from app.models import (
     ChangeRecord,
     CitizenTargetGroup,
     InterventionDecision,
+    OfferingKind,
     ProfilingObjection,
     TargetGroup,
 )
 from tests.factories import caseworker_id
+from tests.marketplace.objects import add_enrolment, add_offering
 
 
 def _text(node) -> str:
@@ -205,3 +207,44 @@ def test_model_card_and_admin_rates(
     login(make_admin(101))
     text = _text(get_page("/administration/indsatsforslag"))
     assert "Der er endnu ikke registreret nogen aftaler" in text
+
+
+def test_suggestions_point_to_marketplace_services_with_a_free_place(
+    db,
+    client,
+    login,
+    make_citizen,
+    make_case,
+    make_caseworker,
+    make_provider,
+    effect_tables,
+    get_page,
+):
+    citizen = make_citizen()
+    worker = make_caseworker(101, email="cw@kk.dk")
+    make_case(citizen, claimed_by=worker)
+    _group(db, citizen, worker)
+    provider = make_provider()
+    full = add_offering(db, provider.id, kind=OfferingKind.MENTORING, capacity=1)
+    add_enrolment(db, full, make_citizen(first_name="Anden").id)
+    add_offering(db, provider.id, kind=OfferingKind.MENTORING, capacity=5)
+    login(citizen.user)
+    mentor = next(
+        li
+        for li in get_page("/din-vej").select("li.advice-option")
+        if _text(li.find("h3")).startswith("Mentor")
+    )
+    link = mentor.find("a", href=re.compile(r"^/tilbud\?kind=mentoring$"))
+    assert link is not None
+    assert (
+        _text(link) == "1 tilbud af denne slags på markedspladsen har en ledig plads."
+    )
+    # The caseworker reads the same count (the catalogue is the citizen's own page).
+    login(worker)
+    panel = get_page(f"/sagsbehandler/borger/{citizen.id}").find(
+        "section", class_="advice-panel"
+    )
+    assert "1 tilbud af denne slags på markedspladsen har en ledig plads." in _text(
+        panel
+    )
+    assert panel.find("a", href=re.compile(r"^/tilbud")) is None

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from app import geo
 from app.marketplace.services import NotFound
 from app.models import (
+    Enrolment,
+    EnrolmentState,
     Offering,
     OfferingFormat,
     OfferingKind,
@@ -82,6 +84,28 @@ def _distance(origin: geo.PostcodeInfo | None, offering: Offering) -> float | No
     if place is None:
         return None
     return geo.haversine_km(origin.lat, origin.lon, place.lat, place.lon)
+
+
+def kinds_with_places(session: Session, kinds: list[str]) -> dict[str, int]:
+    """How many published offerings of each kind have a free place now (fewer active or
+    requested participants than their capacity), for decision support's links."""
+    taken = (
+        select(func.count(Enrolment.id))
+        .where(
+            Enrolment.offering_id == Offering.id,
+            Enrolment.state.in_((EnrolmentState.ACTIVE, EnrolmentState.REQUESTED)),
+        )
+        .scalar_subquery()
+    )
+    wanted = [OfferingKind(kind) for kind in kinds]
+    rows = session.execute(
+        published()
+        .with_only_columns(Offering.kind, func.count(Offering.id))
+        .where(Offering.kind.in_(wanted), taken < Offering.capacity)
+        .group_by(Offering.kind)
+    ).all()
+    found = {OfferingKind(kind).value: int(count) for kind, count in rows}
+    return {kind: found.get(kind, 0) for kind in kinds}
 
 
 def catalogue(

@@ -15,7 +15,9 @@ from flask.cli import AppGroup, with_appcontext
 from rq import SimpleWorker
 
 from app import migrate
+from app.audit import now
 from app.db import get_session, transaction
+from app.dialogue import notify
 from app.jobs import alerts, postings
 from app.ml.semantic import embeddings_available
 from app.segmentation import fairness, model_store, screening
@@ -112,7 +114,9 @@ def postings_import(path: str, source: str | None, semantic: bool) -> None:
 def jobs_alerts() -> None:
     """Run the job alerts (daily): new matching postings go to the citizens' lists."""
     with transaction() as session:
+        started = now()
         run = alerts.run_all(session)
+        notify.new_jobs(session, started)
     click.echo(f"{run.alerts:,} job alerts run; {run.new_postings:,} new jobs found.")
 
 

@@ -26,6 +26,7 @@ from app.auth.passwords import hash_password
 from app.data.municipalities import MUNICIPALITIES
 from app.demo import cases as demo_cases
 from app.demo import consents, cv, history, jobs, jobsearch, onboarding, profiles
+from app.demo import dialogue as demo_dialogue
 from app.demo.citizens import CitizenLoader, demo_citizens
 from app.demo.occupations import (
     DEMO_TAXONOMY,
@@ -109,6 +110,7 @@ def load_demo(
     consents.create_consents(session, seed, load_date or date.today(), report)
     history.add_history_and_screen(session, load_date or date.today(), seed, report)
     demo_cases.create_demo_cases(session, load_date or date.today(), report)
+    demo_dialogue.create_demo_dialogue(session, load_date or date.today(), report)
     session.flush()
     return summary
 

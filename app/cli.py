@@ -18,7 +18,9 @@ from rq import SimpleWorker
 from app import migrate
 from app.advisor import checks
 from app.advisor import model_store as effect_tables
+from app.audit import now
 from app.db import get_session, transaction
+from app.dialogue import notify
 from app.employers.services import expire_invitations
 from app.jobs import alerts, postings
 from app.marketplace.services import results
@@ -119,7 +121,9 @@ def postings_import(path: str, source: str | None, semantic: bool) -> None:
 def jobs_alerts() -> None:
     """Run the job alerts (daily): new matching postings go to the citizens' lists."""
     with transaction() as session:
+        started = now()
         run = alerts.run_all(session)
+        notify.new_jobs(session, started)
     click.echo(f"{run.alerts:,} job alerts run; {run.new_postings:,} new jobs found.")
 
 

@@ -26,6 +26,7 @@ from app.auth.passwords import hash_password
 from app.data.municipalities import MUNICIPALITIES
 from app.demo import cases as demo_cases
 from app.demo import consents, cv, history, jobs, jobsearch, onboarding, profiles
+from app.demo import dialogue as demo_dialogue
 from app.demo import employers as demo_employers
 from app.demo import marketplace as demo_marketplace
 from app.demo.citizens import CitizenLoader, demo_citizens
@@ -117,6 +118,7 @@ def load_demo(
     demo_marketplace.create_marketplace(
         session, seed, load_date or date.today(), report
     )
+    demo_dialogue.create_demo_dialogue(session, load_date or date.today(), report)
     session.flush()
     return summary
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy.orm import Session
 
-from app.dialogue import notify, outbox
+from app.audit import now
+from app.dialogue import notify, outbox, reminders
 from app.dialogue.senders import Sender, sender_named
 from app.jobs import alerts
 from app.models import OutboxChannel
@@ -25,9 +26,11 @@ def screen_everyone(session: Session) -> str:
 
 @job("job_alerts")
 def run_job_alerts(session: Session) -> str:
-    """The daily job alerts."""
+    """The daily job alerts; each alert that found jobs is also a notification."""
+    started = now()
     run = alerts.run_all(session)
-    return f"{run.alerts} job alerts run"
+    notified = notify.new_jobs(session, started)
+    return f"{run.alerts} job alerts run, {notified} citizens notified"
 
 
 def _senders() -> dict[OutboxChannel, Sender]:
@@ -54,10 +57,10 @@ def send_outbox(session: Session) -> str:
 
 
 @job("reminders")
-def reminders(session: Session) -> str:
+def send_reminders(session: Session) -> str:
     """Remind of meetings and deadlines; escalate unread reminders; then send."""
     config = current_app.config
-    run = notify.send_reminders(
+    run = reminders.send_reminders(
         session,
         ahead=timedelta(hours=config["REMINDER_HOURS"]),
         escalate_after=timedelta(hours=config["ESCALATE_AFTER_HOURS"]),

@@ -10,10 +10,12 @@ import pytest
 from sqlalchemy import func, select
 
 from app.audit import SYSTEM
-from app.dialogue import meetings, notify, outbox
+from app.dialogue import meetings, notify, outbox, reminders
 from app.dialogue.senders import Outgoing
 from app.models import (
     Caseworker,
+    JobAlert,
+    JobNotification,
     MeetingKind,
     Notification,
     OutboxChannel,
@@ -24,6 +26,7 @@ from app.models import (
     PlanStatus,
     StaffTask,
 )
+from tests.data import make_posting
 from tests.pages import csrf_token, log_in
 
 DAY = timedelta(hours=24)
@@ -71,13 +74,13 @@ def test_a_reminder_escalates_from_the_app_to_email_to_a_caseworker(
     citizen = make_citizen(101, email="omar@example.invalid", phone="+45 20 30 40 50")
     _booked_meeting(db, citizen, make_caseworker, timedelta(hours=30))
     at = datetime.now(UTC)
-    run = notify.send_reminders(db, 2 * DAY, DAY, at)
+    run = reminders.send_reminders(db, 2 * DAY, DAY, at)
     assert run.reminded == 1
     # Running again reminds of nothing new.
-    assert notify.send_reminders(db, 2 * DAY, DAY, at).reminded == 0
+    assert reminders.send_reminders(db, 2 * DAY, DAY, at).reminded == 0
     assert db.scalar(select(func.count(Notification.id))) == 1
 
-    run = notify.send_reminders(db, 2 * DAY, DAY, at + DAY + timedelta(minutes=1))
+    run = reminders.send_reminders(db, 2 * DAY, DAY, at + DAY + timedelta(minutes=1))
     assert (run.escalated, run.outbox) == (1, 1)  # e-mail only: SMS not chosen
     mail = db.scalar(select(OutboxMessage))
     assert mail.channel is OutboxChannel.EMAIL
@@ -85,13 +88,15 @@ def test_a_reminder_escalates_from_the_app_to_email_to_a_caseworker(
     assert mail.subject == "Påmindelse: møde med jobcentret"
     assert "Vi ringer til dig" in mail.body
 
-    run = notify.send_reminders(db, 2 * DAY, DAY, at + 2 * DAY + timedelta(minutes=2))
+    run = reminders.send_reminders(
+        db, 2 * DAY, DAY, at + 2 * DAY + timedelta(minutes=2)
+    )
     assert run.tasks == 1
     task = db.scalar(select(StaffTask))
     assert task.citizen_id == citizen.id
     assert task.municipality_id == citizen.municipality_id
     # Nothing is repeated on later runs.
-    later = notify.send_reminders(db, 2 * DAY, DAY, at + 3 * DAY)
+    later = reminders.send_reminders(db, 2 * DAY, DAY, at + 3 * DAY)
     assert (later.outbox, later.tasks) == (0, 0)
 
 
@@ -99,9 +104,9 @@ def test_a_read_reminder_does_not_escalate(db, make_citizen, make_caseworker) ->
     citizen = make_citizen(101, email="omar@example.invalid")
     _booked_meeting(db, citizen, make_caseworker, timedelta(hours=30))
     at = datetime.now(UTC)
-    notify.send_reminders(db, 2 * DAY, DAY, at)
+    reminders.send_reminders(db, 2 * DAY, DAY, at)
     notify.list_for_citizen(db, citizen.id, "da")
-    run = notify.send_reminders(db, 2 * DAY, DAY, at + 3 * DAY)
+    run = reminders.send_reminders(db, 2 * DAY, DAY, at + 3 * DAY)
     assert (run.escalated, run.outbox, run.tasks) == (0, 0, 0)
 
 
@@ -121,8 +126,8 @@ def test_deadlines_in_the_plan_are_reminded_in_english(db, make_citizen) -> None
     )
     db.flush()
     at = datetime.now(UTC)
-    assert notify.send_reminders(db, 2 * DAY, DAY, at).reminded == 1
-    notify.send_reminders(db, 2 * DAY, DAY, at + DAY + timedelta(minutes=1))
+    assert reminders.send_reminders(db, 2 * DAY, DAY, at).reminded == 1
+    reminders.send_reminders(db, 2 * DAY, DAY, at + DAY + timedelta(minutes=1))
     mail = db.scalar(select(OutboxMessage))
     assert mail.subject == "Reminder: something in your plan is due"
     assert "Send en ansøgning" in mail.body
@@ -153,7 +158,7 @@ def test_the_citizen_chooses_channels_and_reads_the_list(
 ) -> None:
     citizen = make_citizen(101, email="omar@example.invalid")
     _booked_meeting(db, citizen, make_caseworker, timedelta(hours=30))
-    notify.send_reminders(db, 2 * DAY, DAY)
+    reminders.send_reminders(db, 2 * DAY, DAY)
     log_in(client, citizen.user)
     page = get_page("/underretninger")
     assert "Påmindelse: møde med jobcentret" in _text(page)
@@ -191,3 +196,35 @@ def test_an_answer_from_the_job_centre_is_notified_and_mailed(
     # The e-mail says there is a message, never what it says.
     assert "Hej Omar" not in sent
     assert db.scalar(select(OutboxMessage.status)) is OutboxStatus.SENT
+
+
+@pytest.mark.usefixtures("taxonomy")
+def test_job_alerts_become_one_notification_per_alert_and_day(db, make_citizen) -> None:
+    citizen = make_citizen(101)
+    alert = JobAlert(
+        citizen_id=citizen.id,
+        name="Sygeplejerske i København",
+        query="q=sygeplejerske",
+        created_at=datetime.now(UTC),
+        last_posting_id=0,
+        unsubscribe_token="t" * 32,
+    )
+    db.add(alert)
+    db.flush()
+    started = datetime.now(UTC) - timedelta(seconds=1)
+    for _ in range(3):
+        posting = make_posting(db)
+        db.add(
+            JobNotification(
+                citizen_id=citizen.id,
+                alert_id=alert.id,
+                posting_id=posting.id,
+                created_at=datetime.now(UTC),
+            )
+        )
+    db.flush()
+    assert notify.new_jobs(db, started) == 1
+    assert notify.new_jobs(db, started) == 0
+    (row,) = notify.list_for_citizen(db, citizen.id, "da")
+    assert "Sygeplejerske i København" in row.body
+    assert "3 nye job" in row.body

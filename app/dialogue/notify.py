@@ -232,32 +232,40 @@ def new_message(session: Session, citizen_id: int, message_id: int) -> int:
     Returns how many e-mails/SMS were queued (the caller enqueues the sending).
     """
     notify(session, citizen_id, "new_message", {}, f"message:{message_id}", "/beskeder")
+    return by_chosen_channels(
+        session, citizen_id, "new_message", {}, f"message:{message_id}"
+    )
+
+
+def by_chosen_channels(
+    session: Session,
+    citizen_id: int,
+    template: str,
+    params: dict[str, Any],
+    key: str,
+) -> int:
+    """Put the template in the outbox for the e-mail and SMS the citizen chose, in
+    their language, once per key and channel; returns how many were queued."""
     email, sms, lang = preferences(session, citizen_id)
     citizen = session.get(Citizen, citizen_id)
     if citizen is None:
         return 0
-    subject, body = words("new_message", {}, lang)
+    subject, body = words(template, params, lang)
     queued = 0
-    if email and citizen.email:
-        queued += queue_outbox(
-            session,
-            citizen_id,
-            OutboxChannel.EMAIL,
-            citizen.email,
-            subject,
-            body,
-            f"message:{message_id}:email",
-        )
-    if sms and citizen.phone:
-        queued += queue_outbox(
-            session,
-            citizen_id,
-            OutboxChannel.SMS,
-            citizen.phone,
-            subject,
-            body,
-            f"message:{message_id}:sms",
-        )
+    for chosen, channel, address in (
+        (email, OutboxChannel.EMAIL, citizen.email),
+        (sms, OutboxChannel.SMS, citizen.phone),
+    ):
+        if chosen and address:
+            queued += queue_outbox(
+                session,
+                citizen_id,
+                channel,
+                address,
+                subject,
+                body,
+                f"{key}:{channel.value}",
+            )
     return queued
 
 
@@ -268,7 +276,8 @@ def contact_of(session: Session, citizen_id: int) -> tuple[str | None, str | Non
 
 
 def new_jobs(session: Session, since: datetime) -> int:
-    """One notification per job alert that found jobs since `since` (a run's start)."""
+    """One notification per job alert that found jobs since `since` (a run's start),
+    also by e-mail or SMS when the citizen chose them."""
     rows = session.execute(
         select(
             JobNotification.citizen_id,
@@ -284,13 +293,8 @@ def new_jobs(session: Session, since: datetime) -> int:
     made = 0
     for citizen_id, alert_id, name, count in rows:
         params = {"name": name, "count": str(count)}
-        if notify(
-            session,
-            citizen_id,
-            "new_jobs",
-            params,
-            f"jobs:{alert_id}:{day}",
-            "/min-side",
-        ):
+        key = f"jobs:{alert_id}:{day}"
+        if notify(session, citizen_id, "new_jobs", params, key, "/min-side"):
             made += 1
+            by_chosen_channels(session, citizen_id, "new_jobs", params, key)
     return made

@@ -30,6 +30,8 @@ def run_job_alerts(session: Session) -> str:
     started = now()
     run = alerts.run_all(session)
     notified = notify.new_jobs(session, started)
+    if notified:
+        enqueue(session, "send_outbox")
     return f"{run.alerts} job alerts run, {notified} citizens notified"
 
 

@@ -200,7 +200,8 @@ def test_an_answer_from_the_job_centre_is_notified_and_mailed(
 
 @pytest.mark.usefixtures("taxonomy")
 def test_job_alerts_become_one_notification_per_alert_and_day(db, make_citizen) -> None:
-    citizen = make_citizen(101)
+    citizen = make_citizen(101, email="omar@example.invalid")
+    notify.save_preferences(db, citizen.id, True, False, "da", SYSTEM)
     alert = JobAlert(
         citizen_id=citizen.id,
         name="Sygeplejerske i København",
@@ -228,3 +229,7 @@ def test_job_alerts_become_one_notification_per_alert_and_day(db, make_citizen) 
     (row,) = notify.list_for_citizen(db, citizen.id, "da")
     assert "Sygeplejerske i København" in row.body
     assert "3 nye job" in row.body
+    # The citizen chose e-mail: one e-mail for the alert that day, in Danish.
+    (mail,) = db.scalars(select(OutboxMessage)).all()
+    assert mail.recipient == "omar@example.invalid"
+    assert "Sygeplejerske i København" in mail.body and "3 nye job" in mail.body

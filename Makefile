@@ -47,7 +47,11 @@ migrate: $(STAMP)-base
 demo: migrate
 	$(FLASK) demo load --if-empty
 
-run: $(STAMP)-base assets translations demo
+# Decision support's effect tables, fitted once on the SYNTHETIC history (about a minute).
+instance/models/effects.json: | $(STAMP)-base
+	$(FLASK) ml train effects
+
+run: $(STAMP)-base assets translations demo instance/models/effects.json
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)-test

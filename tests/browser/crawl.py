@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Map
 
-MAX_PAGES = 80
+MAX_PAGES = 120
 
 # Routes crawled at every address rather than once: the categories of "Mine data",
 # whose pages hold the links to where each datum is changed.

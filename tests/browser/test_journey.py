@@ -9,11 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from app.db import make_engine
-from app.models import Citizen, Municipality, Role, User
+from tests.browser.seed import add_new_citizen
 
 PHONE = {"width": 390, "height": 844}
 # Typed into the skill combobox, and the suggestion expected first for each.
@@ -27,36 +24,7 @@ SKILLS = (
 @pytest.fixture(scope="module")
 def new_citizen(live_server: str, browser_database_url: str) -> int:
     """A citizen who has never logged in: no guide, no CV, no log (returns the user id)."""
-    engine = make_engine(browser_database_url)
-    try:
-        with Session(engine) as session:
-            copenhagen = session.scalars(
-                select(Municipality).where(Municipality.code == 101)
-            ).one()
-            user = User(
-                role=Role.CITIZEN,
-                display_name="Aase Aabel",
-                mitid_subject="browser-journey-citizen",
-                municipality_id=copenhagen.id,
-            )
-            session.add(user)
-            session.flush()
-            session.add(
-                Citizen(
-                    user_id=user.id,
-                    municipality_id=copenhagen.id,
-                    first_name="Aase",
-                    last_name="Aabel",
-                    street="Blågårdsgade 3, 2. tv.",
-                    postcode="2200",
-                    city="København N",
-                    synthetic=True,
-                )
-            )
-            session.commit()
-            return user.id
-    finally:
-        engine.dispose()
+    return add_new_citizen(browser_database_url, "Aase", "Aabel")
 
 
 @pytest.fixture

@@ -11,44 +11,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import make_engine
-from app.models import Citizen, Municipality, Review, Role, User
+from app.models import Review
+from tests.browser.seed import add_new_citizen
 
 PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def newcomer(live_server: str, browser_database_url: str) -> Iterator[int]:
+def newcomer(live_server: str, browser_database_url: str) -> int:
     """A citizen who has chosen no services (named to come first in the log-in list)."""
-    engine = make_engine(browser_database_url)
-    try:
-        with Session(engine) as session:
-            copenhagen = session.scalars(
-                select(Municipality).where(Municipality.code == 101)
-            ).one()
-            user = User(
-                role=Role.CITIZEN,
-                display_name="Aase Aagaard",
-                mitid_subject="browser-marketplace-citizen",
-                municipality_id=copenhagen.id,
-            )
-            session.add(user)
-            session.flush()
-            session.add(
-                Citizen(
-                    user_id=user.id,
-                    municipality_id=copenhagen.id,
-                    first_name="Aase",
-                    last_name="Aagaard",
-                    postcode="2200",
-                    city="København N",
-                    synthetic=True,
-                )
-            )
-            session.commit()
-            user_id = user.id
-    finally:
-        engine.dispose()
-    yield user_id
+    return add_new_citizen(browser_database_url, "Aase", "Aagaard")
 
 
 @pytest.fixture

@@ -171,6 +171,9 @@ EXCLUDED = {
     "/healthz": "JSON, not a page",
     # Redirects to the MitID broker (404 when MitID is not configured).
     "/log-ind/mitid": "redirects away",
+    # The same for MitID Erhverv (tests/employers/test_mitid_erhverv.py).
+    "/virksomhed/log-ind/mitid-erhverv": "redirects away",
+    "/virksomhed/log-ind/mitid-erhverv/retur": "needs the broker",
     # The demo companies have posted no jobs of their own to withdraw
     # (tests/employers/test_postings.py opens it).
     "/virksomhed/opslag/<int:posting_id>/tilbagekald": "needs the company's own job",

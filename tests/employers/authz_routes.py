@@ -165,6 +165,9 @@ def employers_cases() -> list[RouteCase]:
         RouteCase("employers.register", method="POST"),
         RouteCase("employers.new_offer", allowed=employer),
         RouteCase("employers.new_offer", method="POST", allowed=employer),
+        # MitID Erhverv: public (404 while it is not configured, as in the matrix).
+        RouteCase("auth.mitid_erhverv_start"),
+        RouteCase("auth.mitid_erhverv_callback"),
         RouteCase("employers.postings_page", allowed=employer),
         RouteCase("employers.postings_page", method="POST", allowed=employer),
         *(

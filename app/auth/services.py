@@ -34,6 +34,14 @@ def citizen_user_for_subject(session: Session, subject: str) -> User | None:
     return user
 
 
+def employer_user_for_subject(session: Session, subject: str) -> User | None:
+    """The active company user linked to a MitID Erhverv subject identifier, or None."""
+    user = session.scalars(select(User).where(User.mitid_subject == subject)).first()
+    if user is None or not user.active or user.role is not Role.EMPLOYER:
+        return None
+    return user
+
+
 def record_login(session: Session, user: User) -> None:
     user.last_login_at = now()
     session.flush()

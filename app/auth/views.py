@@ -99,14 +99,22 @@ def staff_login() -> str | Response | tuple[str, int]:
                     wait,
                 )
             )
-            return render_template("auth/staff_login.html", form=form), 429
+            return render_template(
+                "auth/staff_login.html",
+                form=form,
+                mitid_erhverv=oidc.is_configured("mitid_erhverv"),
+            ), 429
         user = services.authenticate_staff(get_session(), account, form.password.data)
         if user is not None:
             throttle.forget(account, address)
             return _begin_session(user)
         throttle.record_failure(account, address)
         form.password.errors.append(_("The e-mail address or the password is wrong."))
-    return render_template("auth/staff_login.html", form=form)
+    return render_template(
+        "auth/staff_login.html",
+        form=form,
+        mitid_erhverv=oidc.is_configured("mitid_erhverv"),
+    )
 
 
 @bp.get("/log-ind/mitid")
@@ -147,6 +155,51 @@ def mitid_callback() -> str | Response:
     user = services.citizen_user_for_subject(get_session(), subject)
     if user is None:
         return render_template("auth/not_registered.html"), 403
+    return _begin_session(user)
+
+
+@bp.get("/virksomhed/log-ind/mitid-erhverv")
+@public
+def mitid_erhverv_start() -> Response:
+    """Send a company's staff member to the MitID Erhverv broker."""
+    if not oidc.is_configured("mitid_erhverv"):
+        abort(404)
+    try:
+        return oidc.authorize_redirect(
+            url_for("auth.mitid_erhverv_callback", _external=True), "mitid_erhverv"
+        )
+    except oidc.BrokerUnavailable:
+        current_app.logger.warning("MitID Erhverv broker unavailable", exc_info=True)
+        flash(_("Log-in with MitID Erhverv is not available at the moment."), "error")
+        return redirect(url_for("auth.staff_login"))
+
+
+@bp.get("/virksomhed/log-ind/mitid-erhverv/retur")
+@public
+def mitid_erhverv_callback() -> str | Response:
+    """The broker sends the staff member back with a code; log in the company user
+    whose MitID Erhverv identity it is."""
+    if not oidc.is_configured("mitid_erhverv"):
+        abort(404)
+    try:
+        subject = oidc.verified_subject("mitid_erhverv")
+    except oidc.LoginFailed as exc:
+        current_app.logger.warning("MitID Erhverv log-in failed: %s", exc)
+        flash(
+            _("The log-in with MitID Erhverv was cancelled or failed. Try again."),
+            "error",
+        )
+        return redirect(url_for("auth.staff_login"))
+    user = services.employer_user_for_subject(get_session(), subject)
+    if user is None:
+        flash(
+            _(
+                "No company user is linked to this MitID Erhverv identity. "
+                "Log in with e-mail and password."
+            ),
+            "error",
+        )
+        return redirect(url_for("auth.staff_login"))
     return _begin_session(user)
 
 

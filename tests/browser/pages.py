@@ -99,7 +99,12 @@ PAGES: dict[str, list[str]] = {
         "/administration/udbydere",
         *FOOTER_PAGES,
     ],
-    "employer": ["/virksomhed", "/virksomhed/tilbud/nyt", *FOOTER_PAGES],
+    "employer": [
+        "/virksomhed",
+        "/virksomhed/tilbud/nyt",
+        "/virksomhed/opslag",
+        *FOOTER_PAGES,
+    ],
 }
 
 # Routes with an id in their address, by the rule (tests/browser/crawl.py), that each
@@ -166,6 +171,12 @@ EXCLUDED = {
     "/healthz": "JSON, not a page",
     # Redirects to the MitID broker (404 when MitID is not configured).
     "/log-ind/mitid": "redirects away",
+    # The same for MitID Erhverv (tests/employers/test_mitid_erhverv.py).
+    "/virksomhed/log-ind/mitid-erhverv": "redirects away",
+    "/virksomhed/log-ind/mitid-erhverv/retur": "needs the broker",
+    # The demo companies have posted no jobs of their own to withdraw
+    # (tests/employers/test_postings.py opens it).
+    "/virksomhed/opslag/<int:posting_id>/tilbagekald": "needs the company's own job",
     # The broker's return address: needs a code from the broker.
     "/log-ind/mitid/retur": "needs the broker",
     # Redirects to the citizen's current step of the guide (swept as /kom-i-gang/<n>).
@@ -317,6 +328,12 @@ STATES: dict[str, list[State]] = {
         State(
             "offer-errors",
             "/virksomhed/tilbud/nyt",
+            200,
+            submit="main form button[type=submit]",
+        ),
+        State(
+            "posting-errors",
+            "/virksomhed/opslag",
             200,
             submit="main form button[type=submit]",
         ),

@@ -20,11 +20,13 @@ from app.models import (
     EmployerOffer,
     EmployerStaff,
     EmployerStatus,
+    Hours,
     InvitationKind,
     InvitationState,
     MeetingMode,
     Municipality,
     OfferKind,
+    Posting,
     Role,
 )
 from tests.route_cases import RouteCase, World
@@ -103,6 +105,31 @@ def _invitation(
     return found
 
 
+def _posting(world: World, key: Any = Role.EMPLOYER) -> int:
+    """The id of a job the company posted itself (made on first use)."""
+    session = _session(world)
+    employer = _employer_of(world, key)
+    source = f"employer:{employer.id}"
+    found = session.scalar(select(Posting.id).where(Posting.source == source))
+    if found is None:
+        posting = Posting(
+            source=source,
+            external_id=f"authz-{employer.id}",
+            employer=employer.name,
+            title="Lagermedarbejder",
+            description="Pak varer.",
+            postcode="2200",
+            city="København N",
+            latitude=55.69,
+            longitude=12.55,
+            hours=Hours.FULL_TIME,
+        )
+        session.add(posting)
+        session.flush()
+        found = posting.id
+    return found
+
+
 def _pending_employer(world: World, code: int) -> int:
     session = _session(world)
     municipality_id = session.scalars(
@@ -138,6 +165,26 @@ def employers_cases() -> list[RouteCase]:
         RouteCase("employers.register", method="POST"),
         RouteCase("employers.new_offer", allowed=employer),
         RouteCase("employers.new_offer", method="POST", allowed=employer),
+        # MitID Erhverv: public (404 while it is not configured, as in the matrix).
+        RouteCase("auth.mitid_erhverv_start"),
+        RouteCase("auth.mitid_erhverv_callback"),
+        RouteCase("employers.postings_page", allowed=employer),
+        RouteCase("employers.postings_page", method="POST", allowed=employer),
+        *(
+            RouteCase(
+                "employers.withdraw_posting",
+                method=method,
+                allowed=employer,
+                url=lambda w: f"/virksomhed/opslag/{_posting(w)}/tilbagekald",
+                foreign={
+                    Role.EMPLOYER: lambda w: (
+                        f"/virksomhed/opslag/{_posting(w, 'other_employer')}"
+                        "/tilbagekald"
+                    )
+                },
+            )
+            for method in ("GET", "POST")
+        ),
         RouteCase(
             "employers.offer",
             allowed=employer,

@@ -45,4 +45,4 @@ def my_employer() -> Employer:
 
 
 # The routes of each audience (imported last: they register on bp).
-from app.employers.views import admin, citizen, company  # noqa: E402,F401
+from app.employers.views import admin, citizen, company, postings  # noqa: E402,F401

@@ -14,6 +14,7 @@ from app.db import get_session
 from app.employers import companies, queries, services
 from app.employers.forms import AnswerForm
 from app.employers.internships import internships_near
+from app.employers.people_like_you import K_PEOPLE, people_like_you
 from app.employers.views import bp
 from app.forms import ConfirmForm
 from app.htmx import render_page_or_partial, wants_partial
@@ -158,4 +159,7 @@ def internships() -> str:
     found = internships_near(
         get_session(), current_citizen_id(), current_lang(), date.today()
     )
-    return render_template("employers/internships.html", found=found)
+    similar = people_like_you(get_session(), current_citizen_id(), current_lang())
+    return render_template(
+        "employers/internships.html", found=found, similar=similar, k=K_PEOPLE
+    )

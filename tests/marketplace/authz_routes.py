@@ -6,24 +6,18 @@ a citizen only their own enrolments; a caseworker only requests of their municip
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
-from app.audit import now
-from app.models import (
-    Enrolment,
-    EnrolmentState,
-    Offering,
-    ProviderAccessLink,
-    Review,
-    Role,
+from app.models import Enrolment, EnrolmentState, Offering, Review, Role
+from tests.marketplace.objects import (
+    add_access_link,
+    add_enrolment,
+    add_offering,
+    add_review,
 )
-from tests.marketplace.objects import add_enrolment, add_offering, add_review
 from tests.route_cases import RouteCase, World
 
 
@@ -102,20 +96,7 @@ OFFERING_FORM = {
 
 def _access_link(world: World) -> str:
     """A fresh one-time set-password link of the world's provider user."""
-    user = world.users[Role.PROVIDER]
-    session = object_session(user)
-    assert session is not None
-    token = secrets.token_urlsafe(16)
-    session.add(
-        ProviderAccessLink(
-            user_id=user.id,
-            token_hash=hashlib.sha256(token.encode()).hexdigest(),
-            created_at=now(),
-            expires_at=now() + timedelta(days=1),
-        )
-    )
-    session.flush()
-    return f"/udbyder/adgangskode/{token}"
+    return f"/udbyder/adgangskode/{add_access_link(world.users[Role.PROVIDER])}"
 
 
 def _url(pattern: str, key: str) -> Any:

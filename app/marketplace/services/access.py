@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -122,7 +122,11 @@ def link_for(session: Session, token: str) -> ProviderAccessLink:
         raise MarketplaceError("link_unknown")
     if link.used_at is not None:
         raise MarketplaceError("link_used")
-    if link.expires_at.replace(tzinfo=now().tzinfo) <= now():
+    expires = link.expires_at
+    # SQLite hands back naive datetimes; they were stored in UTC.
+    if expires.tzinfo is None:
+        expires = expires.replace(tzinfo=UTC)
+    if expires <= now():
         raise MarketplaceError("link_expired")
     return link
 

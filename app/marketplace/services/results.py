@@ -3,7 +3,7 @@ the stored ratings, and each provider's intake mix."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -90,6 +90,9 @@ def derive_outcomes(session: Session, at: datetime | None = None) -> int:
     for enrolment in enrolments:
         assert enrolment.started_at is not None
         start = enrolment.started_at
+        # SQLite hands back naive datetimes; they were stored in UTC.
+        if start.tzinfo is None:
+            start = start.replace(tzinfo=UTC)
         have = set(
             session.scalars(
                 select(Outcome.months).where(Outcome.enrolment_id == enrolment.id)
@@ -97,7 +100,7 @@ def derive_outcomes(session: Session, at: datetime | None = None) -> int:
         )
         for months in HORIZONS:
             horizon = start + timedelta(days=round(months * DAYS_PER_MONTH))
-            if months in have or horizon.replace(tzinfo=at.tzinfo) > at:
+            if months in have or horizon > at:
                 continue
             hired = session.scalar(
                 select(JobLogEntry.id)

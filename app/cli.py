@@ -129,10 +129,13 @@ def jobs_alerts() -> None:
 
 @marketplace_cli.command("rate")
 def marketplace_rate() -> None:
-    """Rate every offering and provider again (nightly): observed and adjusted results."""
+    """Derive due outcomes from the job log, then rate every offering and provider
+    again (nightly): observed and adjusted results."""
     min_n = int(current_app.config["MARKETPLACE_MIN_FINISHED"])
     with transaction() as session:
+        derived = results.derive_outcomes(session)
         stored = results.recompute(session, min_n)
+    click.echo(f"{derived:,} outcomes derived from the job log.")
     click.echo(
         f"{stored:,} results stored (minimum {min_n} participants for a figure)."
     )

@@ -11,6 +11,7 @@ from wtforms import (
     BooleanField,
     Form,
     IntegerField,
+    PasswordField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -365,3 +366,18 @@ class MessageForm(FlaskForm):
         required=_l("Write the message."),
         multiline=True,
     )
+
+
+class SetPasswordForm(FlaskForm):
+    """An approved provider's staff chooses a password with a one-time link."""
+
+    password = PasswordField(_l("Choose a password"))
+    repeat = PasswordField(_l("Write the password again"))
+
+    def validate_password(self, field: PasswordField) -> None:
+        if not 12 <= len(field.data or "") <= 200:
+            raise ValidationError(_l("Use a password of 12 to 200 characters."))
+
+    def validate_repeat(self, field: PasswordField) -> None:
+        if (field.data or "") != (self.password.data or ""):
+            raise ValidationError(_l("The two passwords are not the same."))

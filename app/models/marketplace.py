@@ -120,6 +120,22 @@ class Offering(Base):
         return self.payment is Payment.FREE and self.format is OfferingFormat.ONLINE
 
 
+class ProviderAccessLink(Base):
+    """A one-time link for a provider's staff user to choose a password: only the
+    SHA-256 of the random token is stored; used once, until `expires_at`."""
+
+    __tablename__ = "provider_access_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class OfferingSkill(Base):
     """An ESCO skill an offering teaches."""
 

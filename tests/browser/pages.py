@@ -193,6 +193,8 @@ EXCLUDED = {
     # alert's stop page needs the alert's secret (both in tests/jobs/test_acting.py).
     "/job/<int:posting_id>/soeg": "redirects to the employer",
     "/jobagenter/afmeld/<string:token>": "needs the alert's secret",
+    # A provider's one-time set-password link (tests/marketplace/test_provider_login.py).
+    "/udbyder/adgangskode/<string:token>": "needs the link's secret",
     # The dialogue's file downloads (tests/dialogue/test_messages.py, test_meetings.py
     # and the browser journey in tests/browser/test_dialogue_journey.py).
     "/beskeder/fil/<int:attachment_id>": "a file download",

@@ -12,7 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
 from app.models import Enrolment, EnrolmentState, Offering, Review, Role
-from tests.marketplace.objects import add_enrolment, add_offering, add_review
+from tests.marketplace.objects import (
+    add_access_link,
+    add_enrolment,
+    add_offering,
+    add_review,
+)
 from tests.route_cases import RouteCase, World
 
 
@@ -75,6 +80,25 @@ def objects(world: World) -> dict[str, int]:
     }
 
 
+OFFERING_FORM = {
+    "title": "Nyt kursus",
+    "kind": "course",
+    "format": "online",
+    "duration_weeks": "4",
+    "schedule": "Mandage",
+    "languages": "da",
+    "capacity": "20",
+    "waiting_weeks": "0",
+    "payment": "free",
+    "description": "Om kurset",
+}
+
+
+def _access_link(world: World) -> str:
+    """A fresh one-time set-password link of the world's provider user."""
+    return f"/udbyder/adgangskode/{add_access_link(world.users[Role.PROVIDER])}"
+
+
 def _url(pattern: str, key: str) -> Any:
     return lambda world: pattern.format(objects(world)[key])
 
@@ -84,18 +108,6 @@ def marketplace_cases() -> list[RouteCase]:
     provider = frozenset({Role.PROVIDER})
     caseworker = frozenset({Role.CASEWORKER})
     admin = frozenset({Role.ADMIN})
-    offering_form = {
-        "title": "Nyt kursus",
-        "kind": "course",
-        "format": "online",
-        "duration_weeks": "4",
-        "schedule": "Mandage",
-        "languages": "da",
-        "capacity": "20",
-        "waiting_weeks": "0",
-        "payment": "free",
-        "description": "Om kurset",
-    }
     cases = [
         RouteCase("marketplace.catalogue", allowed=citizen),
         RouteCase("marketplace.my_services", allowed=citizen),
@@ -105,13 +117,22 @@ def marketplace_cases() -> list[RouteCase]:
             method="POST",
             data={"name": "X", "cvr": "12345678"},
         ),
+        # The one-time link is the key: public (the two passwords differ, so the
+        # POST shows the form's error and leaves the link unused).
+        RouteCase("marketplace.set_password", url=_access_link),
+        RouteCase(
+            "marketplace.set_password",
+            method="POST",
+            url=_access_link,
+            data={"password": "lang-nok-adgangskode", "repeat": "et-andet-ord"},
+        ),
         RouteCase("marketplace.provider_home", allowed=provider),
         RouteCase("marketplace.new_offering", allowed=provider),
         RouteCase(
             "marketplace.new_offering",
             method="POST",
             allowed=provider,
-            data=offering_form,
+            data=OFFERING_FORM,
         ),
         RouteCase("marketplace.participants", allowed=provider),
         RouteCase("marketplace.service_requests", allowed=caseworker),
@@ -194,7 +215,7 @@ def marketplace_cases() -> list[RouteCase]:
             "/udbyder/tilbud/{}/ret",
             "offering",
             provider,
-            offering_form,
+            OFFERING_FORM,
             {Role.PROVIDER: "other_offering"},
         ),
         (
@@ -345,6 +366,16 @@ def marketplace_cases() -> list[RouteCase]:
             allowed=admin,
             data={"decision": "suspended", "reason": "Klager"},
             url=lambda world: "/administration/udbydere/{}".format(
+                world.users["other_provider"].provider_id
+            ),
+        )
+    )
+    cases.append(
+        RouteCase(
+            "marketplace.admin_provider_link",
+            method="POST",
+            allowed=admin,
+            url=lambda world: "/administration/udbydere/{}/adgangslink".format(
                 world.users["other_provider"].provider_id
             ),
         )

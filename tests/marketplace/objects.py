@@ -1,11 +1,14 @@
-"""Marketplace objects for tests: a published offering, enrolments, a review."""
+"""Marketplace objects for tests: a published offering, enrolments, a review, a
+provider user's one-time set-password link."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.models import (
     Enrolment,
@@ -15,8 +18,10 @@ from app.models import (
     OfferingKind,
     OfferingState,
     Payment,
+    ProviderAccessLink,
     Review,
     ReviewState,
+    User,
 )
 
 
@@ -80,3 +85,21 @@ def add_review(session: Session, enrolment: Enrolment, **overrides: Any) -> Revi
     session.add(review)
     session.flush()
     return review
+
+
+def add_access_link(user: User) -> str:
+    """A usable one-time set-password link of a provider user; returns its token."""
+    session = object_session(user)
+    assert session is not None
+    token = secrets.token_urlsafe(16)
+    at = datetime.now(UTC)
+    session.add(
+        ProviderAccessLink(
+            user_id=user.id,
+            token_hash=hashlib.sha256(token.encode()).hexdigest(),
+            created_at=at,
+            expires_at=at + timedelta(days=1),
+        )
+    )
+    session.flush()
+    return token

@@ -3,10 +3,12 @@ the stored ratings, and each provider's intake mix."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from app.audit import now
+from app.audit import SYSTEM, now, record_created
 from app.ml.provider_rating import (
     HORIZONS,
     MODEL_VERSION,
@@ -18,8 +20,12 @@ from app.ml.provider_rating import (
 from app.models import (
     Enrolment,
     EnrolmentState,
+    JobLogEntry,
+    LogKind,
+    LogStatus,
     Offering,
     Outcome,
+    OutcomeSource,
     Provider,
     ServiceResult,
 )
@@ -60,6 +66,70 @@ def participations(session: Session) -> tuple[list[Participation], list[Particip
         by_offering.append(Participation(offering_id, *values))
         by_provider.append(Participation(provider_id, *values))
     return by_offering, by_provider
+
+
+# A month of the outcome horizons, in days (3 months = 91 days, 6 months = 183).
+DAYS_PER_MONTH = 30.44
+
+
+def derive_outcomes(session: Session, at: datetime | None = None) -> int:
+    """Outcomes the portal holds, for started enrolments whose 3 or 6 months after the
+    start have passed and that have no outcome for that horizon yet: in work when the
+    citizen's job log has an application marked "Offered the job" dated from the start
+    up to the horizon, otherwise not (source: the job log). Synthetic enrolments keep
+    their synthetic register outcomes. Returns how many outcomes were stored."""
+    at = at or now()
+    stored = 0
+    enrolments = session.scalars(
+        select(Enrolment).where(
+            Enrolment.state.in_(STARTED),
+            Enrolment.started_at.is_not(None),
+            Enrolment.synthetic.is_(False),
+        )
+    )
+    for enrolment in enrolments:
+        assert enrolment.started_at is not None
+        start = enrolment.started_at
+        # SQLite hands back naive datetimes; they were stored in UTC.
+        if start.tzinfo is None:
+            start = start.replace(tzinfo=UTC)
+        have = set(
+            session.scalars(
+                select(Outcome.months).where(Outcome.enrolment_id == enrolment.id)
+            )
+        )
+        for months in HORIZONS:
+            horizon = start + timedelta(days=round(months * DAYS_PER_MONTH))
+            if months in have or horizon > at:
+                continue
+            hired = session.scalar(
+                select(JobLogEntry.id)
+                .where(
+                    JobLogEntry.citizen_id == enrolment.citizen_id,
+                    JobLogEntry.kind == LogKind.APPLICATION,
+                    JobLogEntry.status == LogStatus.OFFER,
+                    JobLogEntry.on_date >= start.date(),
+                    JobLogEntry.on_date <= horizon.date(),
+                )
+                .limit(1)
+            )
+            outcome = Outcome(
+                enrolment_id=enrolment.id,
+                months=months,
+                in_work_or_education=hired is not None,
+                source=OutcomeSource.JOB_LOG,
+                recorded_at=at,
+            )
+            record_created(
+                session,
+                outcome,
+                actor=SYSTEM,
+                reason="outcome from the job log",
+                citizen_id=enrolment.citizen_id,
+            )
+            stored += 1
+    session.flush()
+    return stored
 
 
 def recompute(session: Session, min_n: int) -> int:

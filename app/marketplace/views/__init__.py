@@ -24,6 +24,15 @@ ERRORS: dict[str, Any] = {
     "cvr_taken": _l("An organisation with this CVR number has already applied."),
     "attendance": _l("Write a number from 0 to 100."),
     "body": _l("Write the message."),
+    "link_unknown": _l("This link is not valid. Check that you copied all of it."),
+    "link_used": _l(
+        "This link has already been used. Log in with your password, or ask the job "
+        "centre's administrator for a new link."
+    ),
+    "link_expired": _l(
+        "This link has expired. Ask the job centre's administrator for a new link."
+    ),
+    "password_length": _l("Use a password of 12 to 200 characters."),
 }
 
 

@@ -31,11 +31,12 @@ from app.marketplace.forms import (
     ProviderForm,
     ReasonForm,
     ReportForm,
+    SetPasswordForm,
     options,
 )
-from app.marketplace.services import offerings, providers
+from app.marketplace.services import MarketplaceError, access, offerings, providers
 from app.marketplace.services import participants as people
-from app.marketplace.views import attempt, bp, found
+from app.marketplace.views import ERRORS, attempt, bp, found
 from app.models import Role, Skill
 from app.pagination import page_number
 from app.security import current_actor, public, role_required
@@ -299,3 +300,24 @@ def current_actor_or_public() -> Actor:
     if current_user.is_authenticated:
         return current_actor()
     return Actor(user_id=None, role="applicant", organisation="")
+
+
+@bp.route("/udbyder/adgangskode/<string:token>", methods=["GET", "POST"])
+@public
+def set_password(token: str) -> str | Response | tuple[str, int]:
+    """An approved provider's staff chooses a password with the one-time link the
+    administrator passed on; then logs in as staff."""
+    session = get_session()
+    try:
+        access.link_for(session, token)
+    except MarketplaceError as error:
+        return render_template(
+            "marketplace/set_password.html", problem=ERRORS[str(error)], form=None
+        ), (404 if str(error) == "link_unknown" else 410)
+    form = SetPasswordForm()
+    if form.validate_on_submit() and attempt(
+        lambda: access.set_password(session, token, form.password.data)
+    ):
+        flash(_("Your password is set. Log in with your e-mail and it."), "success")
+        return redirect(url_for("auth.staff_login"))
+    return render_template("marketplace/set_password.html", form=form, problem=None)

@@ -9,10 +9,12 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
 from app.audit import log_accesses
 from app.db import get_session
+from app.forms import ConfirmForm
 from app.i18n import current_lang
 from app.labels import (
     ENROLMENT_STATE_LABELS,
@@ -29,11 +31,11 @@ from app.marketplace.forms import (
     ReasonForm,
     options,
 )
-from app.marketplace.services import enrolments, offerings, providers, reviews
+from app.marketplace.services import access, enrolments, offerings, providers, reviews
 from app.marketplace.services.export import providers_csv
 from app.marketplace.services.results import provider_table
 from app.marketplace.views import attempt, bp, found
-from app.models import AccessPurpose, AccessWhat, ProviderState, Role
+from app.models import AccessPurpose, AccessWhat, Provider, ProviderState, Role
 from app.pagination import page_number
 from app.security import current_actor, role_required
 
@@ -155,13 +157,8 @@ def admin_providers_csv() -> FlaskResponse:
     )
 
 
-@bp.route("/administration/udbydere/<int:provider_id>", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
-def admin_provider(provider_id: int) -> str | Response:
-    """One provider: details, history of every change, and a decision with a reason."""
-    session = get_session()
-    provider = found(lambda: providers.existing(session, provider_id))
-    form = DecisionForm()
+def _decision_form(provider: Provider, formdata: bool = True) -> DecisionForm:
+    form = DecisionForm() if formdata else DecisionForm(formdata=None)
     form.decision.choices = options(
         [("", _("Choose"))]
         + [
@@ -169,6 +166,18 @@ def admin_provider(provider_id: int) -> str | Response:
             for state in sorted(providers.DECISIONS[provider.state])
         ]
     )
+    return form
+
+
+@bp.route("/administration/udbydere/<int:provider_id>", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def admin_provider(provider_id: int) -> str | Response:
+    """One provider: details, history of every change, and a decision with a reason.
+    Approving a provider none of whose staff can log in yet makes its log-in user and
+    shows a one-time set-password link, once, on the answer."""
+    session = get_session()
+    provider = found(lambda: providers.existing(session, provider_id))
+    form = _decision_form(provider)
     if form.validate_on_submit():
         choice = form.decision.data
         if choice in {state.value for state in ProviderState}:
@@ -183,15 +192,47 @@ def admin_provider(provider_id: int) -> str | Response:
             )
             if done is not None:
                 flash(_("The decision is saved."), "success")
+                if done.approved and access.needs_link(session, done):
+                    return _provider_page(session, done, grant=True)
                 return redirect(
                     url_for("marketplace.admin_provider", provider_id=provider_id)
                 )
+    return _provider_page(session, provider, form)
+
+
+@bp.post("/administration/udbydere/<int:provider_id>/adgangslink")
+@role_required(Role.ADMIN)
+def admin_provider_link(provider_id: int) -> str | Response:
+    """A new one-time set-password link for an approved provider (earlier ones stop)."""
+    session = get_session()
+    provider = found(lambda: providers.existing(session, provider_id))
+    if not provider.approved or not ConfirmForm().validate_on_submit():
+        return redirect(url_for("marketplace.admin_provider", provider_id=provider_id))
+    return _provider_page(session, provider, grant=True)
+
+
+def _provider_page(
+    session: Session,
+    provider: Provider,
+    form: DecisionForm | None = None,
+    grant: bool = False,
+) -> str:
+    """The provider's page; with `grant`, a new one-time set-password link on it (the
+    page says so when the contact e-mail belongs to another kind of account)."""
+    link: tuple[str, str] | None = None
+    made = access.grant_access(session, provider, current_actor()) if grant else None
+    if made is not None:
+        url = url_for("marketplace.set_password", token=made.token, _external=True)
+        link = (made.email, url)
     return render_template(
         "marketplace/admin_provider.html",
         provider=provider,
-        form=form,
-        history=providers.history(session, provider_id),
-        offerings=offerings.provider_offerings_all(session, provider_id),
+        form=form or _decision_form(provider, formdata=False),
+        access_link=link,
+        no_user=grant and made is None,
+        link_days=access.LINK_DAYS,
+        history=providers.history(session, provider.id),
+        offerings=offerings.provider_offerings_all(session, provider.id),
         **LABELS,
     )
 

@@ -119,8 +119,22 @@ def load_demo(
         session, seed, load_date or date.today(), report
     )
     demo_dialogue.create_demo_dialogue(session, load_date or date.today(), report)
+    # The companies' log-ins were inserted with explicit ids too.
+    reset_user_id_sequence(session)
     session.flush()
     return summary
+
+
+def reset_user_id_sequence(session: Session) -> None:
+    """Move PostgreSQL's user id sequence past the ids the demo inserted explicitly
+    (the sequence does not see them), so the next ordinary insert does not collide."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence('user_account', 'id'), "
+                "(SELECT max(id) FROM user_account))"
+            )
+        )
 
 
 class _Loader:
@@ -164,7 +178,7 @@ class _Loader:
         citizens = CitizenLoader(
             self.session, self.people, user_ids, municipality_ids, self.report
         ).create(counts)
-        self._reset_user_id_sequence()
+        reset_user_id_sequence(self.session)
         postings, with_cv = self._postings_and_profiles(pool, first_citizen_user_id)
         for line in login_lines(providers):
             self.report(line)
@@ -216,14 +230,3 @@ class _Loader:
         else:
             self.report(f"Taxonomy: using the loaded {source} taxonomy.")
         return load_occupation_pool(self.session, source)
-
-    def _reset_user_id_sequence(self) -> None:
-        # PostgreSQL's sequence does not see explicit ids; move it past them so the
-        # next ordinary insert does not collide.
-        if self.session.get_bind().dialect.name == "postgresql":
-            self.session.execute(
-                text(
-                    "SELECT setval(pg_get_serial_sequence('user_account', 'id'), "
-                    "(SELECT max(id) FROM user_account))"
-                )
-            )

@@ -14,6 +14,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -153,6 +154,8 @@ class Enrolment(Base):
     """A citizen's choice of an offering, from request to its end, with the reasons."""
 
     __tablename__ = "enrolment"
+    # Places taken per offering are counted by state (decision support's links).
+    __table_args__ = (Index("ix_enrolment_offering_state", "offering_id", "state"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     offering_id: Mapped[int] = mapped_column(ForeignKey("offering.id"), index=True)

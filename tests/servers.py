@@ -14,14 +14,24 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from app.db import make_engine
 from app.models import Caseworker, Municipality, Role, User
 from tests.databases import create_database, drop_database, migrate, sibling_url
 from tests.factories import TEST_PASSWORD_HASH
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """An engine of the test's own, for threads that each commit in a session of
+    their own (the concurrency tests)."""
+    built = make_engine(database_url)
+    yield built
+    built.dispose()
 
 
 def free_port() -> int:

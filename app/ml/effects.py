@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -310,8 +311,6 @@ def fit_effects(
     trained_on: str = "",
 ) -> Fit:
     """Fit the effect tables (deterministic given settings.seed)."""
-    import time
-
     started = time.perf_counter()
     if settings.control not in arms:
         raise ValueError("the control arm must be among the arms")

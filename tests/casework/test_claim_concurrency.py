@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from app.audit import Actor
 from app.casework.services import claims
 from app.casework.services.claims import ClaimOutcome
-from app.db import commit_with_retries, make_engine
+from app.db import commit_with_retries
 from app.models import (
     Case,
     CaseStatus,
@@ -38,13 +38,6 @@ from app.models import (
 
 CASEWORKERS = 8
 CASES = 12
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    built = make_engine(database_url)
-    yield built
-    built.dispose()
 
 
 @pytest.fixture

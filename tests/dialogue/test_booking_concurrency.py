@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from app.audit import SYSTEM, Actor
-from app.db import commit_with_retries, make_engine
+from app.db import commit_with_retries
 from app.dialogue import meetings
 from app.dialogue.meetings import Outcome
 from app.models import (
@@ -34,13 +34,6 @@ from app.models import (
 )
 
 CITIZENS = 8
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    built = make_engine(database_url)
-    yield built
-    built.dispose()
 
 
 @pytest.fixture

@@ -7,7 +7,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from flask import Flask, abort, current_app, flash, redirect, request, session, url_for
+from flask import (
+    Flask,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from sqlalchemy import select
@@ -68,10 +78,14 @@ def current_actor() -> Actor:
 
 
 def current_citizen_id() -> int:
-    """The logged-in citizen's id (a citizen account without a citizen record: 404)."""
-    citizen_id = get_session().scalar(
-        select(Citizen.id).where(Citizen.user_id == current_user.id)
-    )
+    """The logged-in citizen's id (a citizen account without a citizen record: 404);
+    asked once a request."""
+    known = g.setdefault("citizen_ids", {})
+    if current_user.id not in known:
+        known[current_user.id] = get_session().scalar(
+            select(Citizen.id).where(Citizen.user_id == current_user.id)
+        )
+    citizen_id = known[current_user.id]
     if citizen_id is None:
         abort(404)
     return citizen_id

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from flask import Blueprint, abort, url_for
+from flask import Blueprint, abort, g, url_for
 from flask_babel import format_decimal, format_percent, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -94,8 +94,17 @@ def _casework_helpers() -> dict[str, Any]:
 
 
 def me() -> CaseworkerRef:
-    """The logged-in caseworker (a caseworker account without a record: 403)."""
-    ref = caseworker_for_user(get_session(), current_user.id)
+    """The logged-in caseworker (a caseworker account without a record: 403); asked
+    once a request."""
+    known = g.get("caseworker_ids", {})
+    if current_user.id in known:  # read with the account (app.extensions)
+        found = known[current_user.id]
+        municipality_id = current_user.municipality_id
+        ref = (
+            CaseworkerRef(found, municipality_id) if found and municipality_id else None
+        )
+    else:
+        ref = caseworker_for_user(get_session(), current_user.id)
     if ref is None:
         abort(403)
     return ref

@@ -54,6 +54,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Imported on call, for the reason blueprints() gives.
     from app import cli, db, errors, extensions, i18n, security, templating, urls
     from app.auth import oidc
+    from app.page_cache import init_app as init_page_cache
 
     root = Path(__file__).resolve().parent.parent
     app = Flask(
@@ -79,6 +80,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     urls.init_app(app)
 
     db.init_app(app)
+    init_page_cache(app)
     extensions.init_app(app)
     security.init_app(app)
     oidc.init_app(app)

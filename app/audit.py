@@ -19,6 +19,7 @@ from app.models import (
     Role,
     User,
 )
+from app.page_cache import note_access
 
 # Roles whose reads of a citizen's data are recorded in the access log.
 LOGGED_READER_ROLES = frozenset(
@@ -67,6 +68,7 @@ def log_access(
         raise ValueError("a logged read needs a user")
     entry = AccessLog(**_access_row(actor, citizen_id, what, purpose, now()))
     session.add(entry)
+    note_access([citizen_id], what, purpose)
     return entry
 
 
@@ -83,6 +85,7 @@ def log_accesses(
     if actor.user_id is None:
         raise ValueError("a logged read needs a user")
     at = now()
+    note_access(citizen_ids, what, purpose)
     session.execute(
         insert(AccessLog),
         [_access_row(actor, cid, what, purpose, at) for cid in citizen_ids],

@@ -62,6 +62,8 @@ ENV_SETTINGS: dict[str, Any] = {
     "EMPLOYER_OIDC_SCOPE": _parse_str,
     "LOGIN_RATE_LIMIT": _parse_str,
     "REQUEST_STATEMENT_TIMEOUT_MS": _parse_int,
+    "PAGE_CACHE_SECONDS": _parse_float,
+    "PAGE_CACHE_MEGABYTES": _parse_float,
     "IDLE_TIMEOUT_MINUTES": _parse_int,
     "ABSOLUTE_TIMEOUT_HOURS": _parse_int,
     "SEGMENT_QUEUE_THRESHOLD": _parse_float,
@@ -166,6 +168,11 @@ def defaults(instance_path: str) -> dict[str, Any]:
         # escalate to e-mail/SMS and then to a task for the caseworker after this long.
         "REMINDER_HOURS": 48,
         "ESCALATE_AFTER_HOURS": 24,
+        # Citizens' and caseworkers' pages are kept per person until their data
+        # changes, at most this long (seconds; 0: never kept), in at most this much
+        # memory per worker (app.page_cache).
+        "PAGE_CACHE_SECONDS": 300,
+        "PAGE_CACHE_MEGABYTES": 32,
         # On PostgreSQL no statement of a request runs longer (milliseconds; 0: no limit).
         "REQUEST_STATEMENT_TIMEOUT_MS": 10_000,
         "TESTING": False,

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 from alembic import command
 from flask import Flask
+from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from app.db import make_engine
 from app.migrate import alembic_config
@@ -192,6 +193,7 @@ def db(app: Flask, request: pytest.FixtureRequest) -> Iterator[Session]:
     original = app.extensions["db_sessionmaker"], app.extensions["db_engine"]
     app.extensions["db_sessionmaker"], app.extensions["db_engine"] = maker, engine
     session = maker()
+    _apply_page_versions_at_once(app, session)
     try:
         yield session
     finally:
@@ -201,6 +203,35 @@ def db(app: Flask, request: pytest.FixtureRequest) -> Iterator[Session]:
         connection.close()
         if shared:
             invalidate_match_index()
+
+
+def _apply_page_versions_at_once(app: Flask, session: Session) -> None:
+    """Kept pages (app.page_cache) for a test's own writes.
+
+    The app raises the versions of kept pages when a transaction commits. A test's
+    session writes without committing (its requests see the rows on the shared
+    connection), so its flushes and bulk statements raise them at once here. And as
+    every test's writes are rolled back, the versions fall back too: the pages kept
+    for one test are dropped before the next.
+    """
+    from app import page_cache
+
+    store = app.extensions.get("page_cache")
+    if store is not None:
+        store.clear()
+
+    @event.listens_for(session, "after_flush_postexec")
+    def _after_flush(flushed: Session, _context: object) -> None:
+        page_cache.raise_versions(flushed)
+
+    @event.listens_for(session, "do_orm_execute")
+    def _after_bulk(state: ORMExecuteState) -> object:
+        if not page_cache.writes(state):
+            return None
+        result = state.invoke_statement()
+        page_cache.touch_everything(state.session)
+        page_cache.raise_versions(state.session)
+        return result
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 from werkzeug.wrappers import Response
 
+from app import page_cache
 from app.db import get_session
 from app.forms import SuggestionForm
 from app.htmx import render_page_or_partial
@@ -21,6 +22,7 @@ bp = Blueprint("jobs", __name__, template_folder="templates")
 
 @bp.get("/job-til-dig")
 @role_required(Role.CITIZEN)
+@page_cache.cached(page_cache.own_pages)
 def for_you() -> Response:
     """Current postings ranked for the citizen, with the reasons; filter by distance and hours."""
     form = JobFilterForm(request.args)

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
+from app import page_cache
 from app.db import get_session
 from app.dialogue import queries as dialogue_queries
 from app.forms import ConfirmForm
@@ -43,6 +44,7 @@ LABELS = {
 
 @bp.get("/joblog")
 @role_required(Role.CITIZEN)
+@page_cache.cached(page_cache.own_pages)
 def joblog() -> str:
     """The citizen's job-search log, newest first, with this month's count."""
     session = get_session()

@@ -21,7 +21,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from app import health
+from app import health, page_cache
 from app.auth.services import set_user_locale
 from app.db import get_session
 from app.htmx import render_page_or_partial
@@ -127,6 +127,7 @@ def _card_context() -> dict[str, Any]:
 
 @bp.get("/min-side")
 @role_required(Role.CITIZEN)
+@page_cache.cached(page_cache.own_pages)
 def dashboard() -> str:
     """The citizen's start page: a card for each part of their job search."""
     session = get_session()

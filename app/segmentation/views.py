@@ -11,6 +11,7 @@ from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import page_cache
 from app.advisor.services import suggestions_for
 from app.db import get_session
 from app.models import Role
@@ -32,6 +33,7 @@ CITIZEN = wording.Voice.CITIZEN
 
 @bp.get("/din-vej")
 @role_required(Role.CITIZEN)
+@page_cache.cached(page_cache.own_pages)
 def my_track() -> str:
     """Din vej: the decided track, how and why, what the citizen can change, review."""
     decision = current_decision(get_session(), current_citizen_id())

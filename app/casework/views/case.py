@@ -14,6 +14,7 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
+from app import page_cache
 from app.advisor import services as advisor
 from app.advisor.services import Outcome as AdviceOutcome
 from app.advisor.services import suggestions_for
@@ -111,6 +112,12 @@ def _not_held(citizen_id: int) -> Response:
 
 @bp.get("/sagsbehandler/borger/<int:citizen_id>")
 @role_required(Role.CASEWORKER)
+@page_cache.cached(
+    lambda citizen_id: [
+        page_cache.municipality_scope(me().municipality_id),
+        page_cache.citizen_scope(citizen_id),
+    ]
+)
 def case(citizen_id: int) -> Any:
     """One citizen's data, track and reasons, plan and notes (each opening is logged)."""
     return _render_case(citizen_id)

@@ -6,6 +6,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
+from app import page_cache
 from app.casework.forms import QueueFilterForm
 from app.casework.services import claims
 from app.casework.services import queue as queue_service
@@ -32,6 +33,7 @@ def home() -> str:
 
 @bp.get("/sagsbehandler/koe")
 @role_required(Role.CASEWORKER)
+@page_cache.cached(lambda: [page_cache.municipality_scope(me().municipality_id)])
 def queue() -> Response:
     """The municipality's queue: filter, sort and page through it; claim from it."""
     ref = me()

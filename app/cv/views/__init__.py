@@ -13,6 +13,7 @@ from typing import Any
 from flask import Blueprint, abort, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
+from app import page_cache
 from app.cv import queries
 from app.cv.labels import DRIVING_LICENCE_LABELS, PERSONAL_COMPETENCES
 from app.db import get_session
@@ -39,6 +40,7 @@ def _row(kind: str, row_id: int) -> Any:
 
 @bp.get("/mit-cv")
 @role_required(CITIZEN)
+@page_cache.cached(page_cache.own_pages)
 def overview() -> str:
     """The whole CV as an employer would see it, with a link to change each section."""
     session = get_session()

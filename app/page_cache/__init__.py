@@ -1,0 +1,274 @@
+"""Whole pages kept per person and served again until the data they show changes.
+
+A citizen's or caseworker's page is the same HTML for as long as the rows behind it
+are the same, so each worker keeps what it drew (in memory, per process) under a key
+of who asked, what for, in which language and on which day, and the *versions* of
+the data the page reads. A version is a number in `data_version`, raised in the same
+transaction as any write that could change what a page shows:
+
+- `page:c:<citizen>` for a write to a row of the citizen's own (every table with a
+  `citizen_id`, and the citizen row), and `page:m:<municipality>` for the citizen's
+  municipality (the caseworkers' queue reads all of them);
+- `page:all` for anything else (postings aside, which have their own version), for
+  rows that other people's pages count (places on services, meeting slots) and for a
+  bulk write whose citizens cannot be told.
+
+Serving a kept page costs the log-in's statement and one statement for the versions;
+nothing is ever served that a committed write has changed, since the versions are read
+before the page is, and a page drawn while its data moved is kept under the old
+versions, which no later request asks for. A page also expires after
+`PAGE_CACHE_SECONDS` (default 5 minutes) and at midnight, for what depends on the time
+(deadlines, "today").
+
+Reads that must be logged each time are replayed when a kept page is served: the
+access log rows the drawing wrote (who looked, at what, why) are written again with
+the time of the new read. Each request gets a fresh CSRF token in the kept HTML. A
+page with a pending message to show (a flash), a POST or an error is never kept.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flask import (
+    Flask,
+    Response,
+    current_app,
+    g,
+    has_request_context,
+    request,
+    session,
+)
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from sqlalchemy import select
+
+from app.db import get_session
+from app.i18n import current_lang
+from app.models import AccessPurpose, AccessWhat, DataVersion
+from app.page_cache.versions import (
+    EVERYTHING,
+    UNSEEN_TABLES,
+    citizen_scope,
+    municipality_scope,
+    raise_versions,
+    touch_citizens,
+    touch_everything,
+    writes,
+)
+
+__all__ = [
+    "cached",
+    "citizen_scope",
+    "municipality_scope",
+    "note_access",
+    "own_pages",
+    "raise_versions",
+    "touch_citizens",
+    "touch_everything",
+    "writes",
+]
+
+CSRF_MARK = "__page_cache_csrf__"
+
+
+def own_pages() -> list[str]:
+    """The versions a logged-in citizen's own page depends on: theirs and the
+    postings' (their matches)."""
+    # Imported on call: app.security imports the access log, which imports this.
+    from app.security import current_citizen_id
+
+    return [citizen_scope(current_citizen_id()), "postings"]
+
+
+# --- the store ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kept:
+    body: str
+    headers: list[tuple[str, str]]
+    accesses: tuple[tuple[tuple[int, ...], AccessWhat, AccessPurpose], ...]
+    size: int
+    expires: float
+
+
+class PageStore:
+    """Kept pages of one process, least recently used out first past `max_bytes`."""
+
+    def __init__(self, seconds: float, max_bytes: int) -> None:
+        self.seconds = seconds
+        self.max_bytes = max_bytes
+        self._pages: OrderedDict[tuple[Any, ...], Kept] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple[Any, ...]) -> Kept | None:
+        with self._lock:
+            kept = self._pages.get(key)
+            if kept is None or kept.expires < time.monotonic():
+                self.misses += 1
+                return None
+            self._pages.move_to_end(key)
+            self.hits += 1
+            return kept
+
+    def put(self, key: tuple[Any, ...], kept: Kept) -> None:
+        if kept.size > self.max_bytes // 8:
+            return
+        with self._lock:
+            old = self._pages.pop(key, None)
+            if old is not None:
+                self._bytes -= old.size
+            self._pages[key] = kept
+            self._bytes += kept.size
+            while self._bytes > self.max_bytes:
+                _, dropped = self._pages.popitem(last=False)
+                self._bytes -= dropped.size
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self._bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+
+def init_app(app: Flask) -> None:
+    seconds = float(app.config.get("PAGE_CACHE_SECONDS", 300))
+    if seconds > 0:
+        megabytes = float(app.config.get("PAGE_CACHE_MEGABYTES", 32))
+        app.extensions["page_cache"] = PageStore(seconds, int(megabytes * 2**20))
+
+
+# --- serving --------------------------------------------------------------------------
+
+
+def note_access(
+    citizen_ids: Iterable[int], what: AccessWhat, purpose: AccessPurpose
+) -> None:
+    """Called by the access log: a read to write again whenever this page is served."""
+    accesses = g.get("page_accesses") if has_request_context() else None
+    if accesses is not None:
+        accesses.append((tuple(citizen_ids), what, purpose))
+
+
+def _versions(names: list[str]) -> tuple[int, ...]:
+    found = dict(
+        get_session()
+        .execute(
+            select(DataVersion.name, DataVersion.version).where(
+                DataVersion.name.in_(names)
+            )
+        )
+        .tuples()
+        .all()
+    )
+    return tuple(found.get(name, 0) for name in names)
+
+
+def _cacheable(response: Response) -> bool:
+    """A page for everyone's next request: a plain 200 page, with no message waiting
+    for the next page and nothing written while it was drawn (a page drawn from its
+    own transaction's writes is kept only once they are committed and read again)."""
+    db = get_session()
+    pending = (*db.new, *db.dirty, *db.deleted)
+    return (
+        all(row.__table__.name in UNSEEN_TABLES for row in pending)
+        and not db.info.get("page_scopes")
+        and not db.info.get("page_citizens")
+        and not db.info.get("page_users")
+        and response.status_code == 200
+        and response.mimetype == "text/html"
+        and not response.direct_passthrough
+        and not response.is_streamed
+        and "_flashes" not in session
+    )
+
+
+def _keep(response: Response, accesses: list[Any], seconds: float) -> Kept:
+    body = response.get_data(as_text=True)
+    token = g.get("csrf_token")
+    if token:
+        body = body.replace(token, CSRF_MARK)
+    headers = [
+        (name, value)
+        for name, value in response.headers.items()
+        if name.lower() not in {"set-cookie", "content-length"}
+    ]
+    return Kept(
+        body=body,
+        headers=headers,
+        accesses=tuple(accesses),
+        size=len(body) * 2 + 512,
+        expires=time.monotonic() + seconds,
+    )
+
+
+def _serve(kept: Kept) -> Response:
+    # Imported on call: both import the access log, which imports this.
+    from app.audit import log_accesses
+    from app.security import current_actor
+
+    for citizen_ids, what, purpose in kept.accesses:
+        log_accesses(get_session(), current_actor(), list(citizen_ids), what, purpose)
+    body = kept.body
+    if CSRF_MARK in body:
+        body = body.replace(CSRF_MARK, generate_csrf())
+    return Response(body, status=200, headers=kept.headers)
+
+
+def cached(
+    scopes: Callable[..., list[str]],
+    extra: Callable[..., Any] | None = None,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Keep the view's page per user until a version of `scopes(**view_args)` (and
+    `page:all`) moves; `extra(**view_args)` adds a part of the key read per request.
+
+    Goes under the access check (role_required), which runs on every request."""
+
+    def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(view)
+        def wrapped(**kwargs: Any) -> Any:
+            store: PageStore | None = current_app.extensions.get("page_cache")
+            if store is None or request.method != "GET" or "_flashes" in session:
+                return view(**kwargs)
+            names = [EVERYTHING, *scopes(**kwargs)]
+            key = (
+                request.endpoint,
+                request.full_path,
+                current_lang(),
+                current_user.get_id(),
+                date.today(),
+                tuple(
+                    request.headers.get(name, "")
+                    for name in ("HX-Request", "HX-Target", "HX-Boosted")
+                ),
+                _versions(names),
+                extra(**kwargs) if extra is not None else None,
+            )
+            kept = store.get(key)
+            if kept is not None:
+                return _serve(kept)
+            g.page_accesses = []
+            try:
+                response = current_app.make_response(view(**kwargs))
+            finally:
+                accesses = g.pop("page_accesses")
+            if _cacheable(response):
+                store.put(key, _keep(response, accesses, store.seconds))
+            return response
+
+        return wrapped
+
+    return decorator

@@ -11,6 +11,7 @@ from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import select
 
+from app import page_cache
 from app.db import get_session
 from app.models import Caseworker, Citizen, User
 from app.urls import parse_int
@@ -39,11 +40,12 @@ def _load_user(user_id: str) -> object | None:
     if number is None:
         return None
     # With the account, in the same statement, the citizen or caseworker record it
-    # belongs to, which nearly every page then asks for (current_citizen_id, me()).
+    # belongs to, which nearly every page then asks for (current_citizen_id, me()),
+    # and the versions of the pages they keep (app.page_cache).
     row = (
         get_session()
         .execute(
-            select(User, Citizen.id, Caseworker.id)
+            select(User, Citizen.id, Caseworker.id, *page_cache.account_versions())
             .outerjoin(Citizen, Citizen.user_id == User.id)
             .outerjoin(Caseworker, Caseworker.user_id == User.id)
             .where(User.id == number)
@@ -52,9 +54,10 @@ def _load_user(user_id: str) -> object | None:
     )
     if row is None or not row[0].active:
         return None
-    user, citizen_id, caseworker_id = row
+    user, citizen_id, caseworker_id, *versions = row
     g.setdefault("citizen_ids", {})[user.id] = citizen_id
     g.setdefault("caseworker_ids", {})[user.id] = caseworker_id
+    page_cache.remember_versions(user, citizen_id, versions)
     return user
 
 

@@ -48,11 +48,12 @@ from flask import (
 )
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
-from sqlalchemy import select
+from sqlalchemy import String, cast, literal, select
 
 from app.db import get_session
 from app.i18n import current_lang
-from app.models import AccessPurpose, AccessWhat, DataVersion
+from app.jobs.versions import POSTINGS
+from app.models import AccessPurpose, AccessWhat, Citizen, DataVersion, User
 from app.page_cache.versions import (
     EVERYTHING,
     UNSEEN_TABLES,
@@ -77,6 +78,7 @@ __all__ = [
 ]
 
 CSRF_MARK = "__page_cache_csrf__"
+VERSIONS_READ = "jobunivers.page_versions"
 
 
 def own_pages() -> list[str]:
@@ -163,7 +165,48 @@ def note_access(
         accesses.append((tuple(citizen_ids), what, purpose))
 
 
+def account_versions() -> list[Any]:
+    """Columns for the statement that loads the logged-in account (with its citizen
+    record): the versions of everything, the postings, the citizen's own and the
+    account's municipality's, so a kept page needs no statement of its own."""
+
+    def version_of(name: Any) -> Any:
+        return (
+            select(DataVersion.version)
+            .where(DataVersion.name == name)
+            .scalar_subquery()
+        )
+
+    return [
+        version_of(EVERYTHING),
+        version_of(POSTINGS),
+        version_of(literal("page:c:") + cast(Citizen.id, String)),
+        version_of(literal("page:m:") + cast(User.municipality_id, String)),
+    ]
+
+
+def remember_versions(user: Any, citizen_id: int | None, versions: list[Any]) -> None:
+    """Keep what account_versions() read, for _versions() in this request."""
+    names = [
+        EVERYTHING,
+        POSTINGS,
+        citizen_scope(citizen_id) if citizen_id is not None else None,
+        municipality_scope(user.municipality_id) if user.municipality_id else None,
+    ]
+    # In the request's environ, not in g: g may outlive a request (an app context
+    # held open), and these must be read for the request that uses them.
+    request.environ[VERSIONS_READ] = {
+        name: version or 0
+        for name, version in zip(names, versions, strict=True)
+        if name is not None
+    }
+
+
 def _versions(names: list[str]) -> tuple[int, ...]:
+    """The versions of names: those read with the account, the rest in one statement."""
+    known = request.environ.get(VERSIONS_READ, {})
+    if all(name in known for name in names):
+        return tuple(known[name] for name in names)
     found = dict(
         get_session()
         .execute(

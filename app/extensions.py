@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from flask import Flask, g, request, session
 from flask_babel import Babel, lazy_gettext
 from flask_htmx import HTMX
@@ -9,7 +12,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 
 from app import page_cache
 from app.db import get_session
@@ -34,6 +37,17 @@ def select_locale() -> str:
     return request.accept_languages.best_match(languages) or "da"
 
 
+@functools.cache
+def _account_statement() -> Select[Any]:
+    """The statement behind every logged-in request, built once per process."""
+    return (
+        select(User, Citizen.id, Caseworker.id, *page_cache.account_versions())
+        .outerjoin(Citizen, Citizen.user_id == User.id)
+        .outerjoin(Caseworker, Caseworker.user_id == User.id)
+        .where(User.id == bindparam("user_id"))
+    )
+
+
 @login_manager.user_loader
 def _load_user(user_id: str) -> object | None:
     number = parse_int(user_id)
@@ -42,16 +56,7 @@ def _load_user(user_id: str) -> object | None:
     # With the account, in the same statement, the citizen or caseworker record it
     # belongs to, which nearly every page then asks for (current_citizen_id, me()),
     # and the versions of the pages they keep (app.page_cache).
-    row = (
-        get_session()
-        .execute(
-            select(User, Citizen.id, Caseworker.id, *page_cache.account_versions())
-            .outerjoin(Citizen, Citizen.user_id == User.id)
-            .outerjoin(Caseworker, Caseworker.user_id == User.id)
-            .where(User.id == number)
-        )
-        .first()
-    )
+    row = get_session().execute(_account_statement(), {"user_id": number}).first()
     if row is None or not row[0].active:
         return None
     user, citizen_id, caseworker_id, *versions = row

@@ -88,6 +88,12 @@ class Result:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
 
+    def add(self, other: Result) -> None:
+        """Count another stretch of the same load in this result."""
+        self.latencies.extend(other.latencies)
+        self.errors += other.errors
+        self.seconds += other.seconds
+
     @property
     def throughput(self) -> float:
         return len(self.latencies) / self.seconds

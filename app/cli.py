@@ -51,10 +51,11 @@ def db_upgrade(revision: str) -> None:
 @demo_cli.command("load")
 @click.option(
     "--size",
-    type=click.Choice(["small", "national"]),
+    type=click.Choice(["small", "national", "double"]),
     default="small",
     show_default=True,
-    help="small: a few municipalities for trying the portal; national: 120,000+ citizens.",
+    help="small: a few municipalities for trying the portal; national: 120,000+ "
+    "citizens; double: twice the national (for benchmarks).",
 )
 @click.option(
     "--if-empty", is_flag=True, help="Do nothing when demo data is already loaded."

@@ -176,6 +176,10 @@ def start_gunicorn(url: str, port: int, workers: int) -> subprocess.Popen[bytes]
         "DATABASE_URL": url,
         "JOBUNIVERS_BIND": f"127.0.0.1:{port}",
         "JOBUNIVERS_WORKERS": str(workers),
+        # Production's Redis (limits, jobs, kept pages shared by the workers).
+        "REDIS_URL": os.environ.get(
+            "JOBUNIVERS_BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"
+        ),
     }
     log = open(f"/tmp/bench_pages_gunicorn_{port}.log", "wb")  # noqa: SIM115
     server = subprocess.Popen(

@@ -18,9 +18,10 @@ def sqlalchemy_url(url: str) -> str:
     return "postgresql+psycopg://" + url.removeprefix("postgresql://")
 
 
-def ensure_database(url: str) -> None:
-    """Create the database if absent, migrate it, and load the national demo into an
-    empty one (timed)."""
+def ensure_database(url: str, size: str = "national") -> None:
+    """Create the database if absent, migrate it, and load the demo of `size`
+    ("national", or "double": twice as many citizens and postings) into an empty one
+    (timed)."""
     name = url.rsplit("/", 1)[1]
     admin = create_engine(
         sqlalchemy_url(url.rsplit("/", 1)[0] + "/postgres"),
@@ -43,12 +44,12 @@ def ensure_database(url: str) -> None:
     if not citizens:
         started = time.perf_counter()
         subprocess.run(
-            [*flask, "demo", "load", "--size", "national"],
+            [*flask, "demo", "load", "--size", size],
             cwd=ROOT,
             env=env,
             check=True,
         )
-        print(f"national demo loaded in {time.perf_counter() - started:.0f} s")
+        print(f"{size} demo loaded in {time.perf_counter() - started:.0f} s")
 
 
 def double_postings(url: str, copy_name: str) -> str:

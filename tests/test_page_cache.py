@@ -7,12 +7,15 @@ the next page shows it, or that a change elsewhere leaves the kept page in use.
 from __future__ import annotations
 
 import re
+import time
 from datetime import date
 
 import pytest
+from redis import Redis
 from sqlalchemy import func, select
 
 from app.models import AccessLog, AccessWhat
+from app.page_cache.store import Kept, PageStore
 from tests.pages import log_in
 from tests.statements import statements_of
 
@@ -159,3 +162,22 @@ def test_a_caseworkers_note_shows_at_once(
     answer = post_form(f"{path}/notat", {"note": "Ringede om praktik hos Coolsped."})
     assert answer.status_code in (302, 303)
     assert "Ringede om praktik" in client.get(path).get_data(as_text=True)
+
+
+def test_workers_share_kept_pages_through_redis(redis_url: str) -> None:
+    key = ("portal.dashboard", "/min-side?", "da", "7", date.today(), (), (1, 2), None)
+    page = Kept("<p>Min side</p>", [], (), 100, time.time() + 60)
+    first = PageStore(60, 2**20, Redis.from_url(redis_url))
+    second = PageStore(60, 2**20, Redis.from_url(redis_url))
+    assert second.get(key) is None
+    first.put(key, page)
+    assert second.get(key) == page  # drawn by one worker, served by another
+    assert second.get((*key[:-2], (1, 3), None)) is None  # another version: a miss
+
+
+def test_redis_gone_is_a_miss_not_an_error() -> None:
+    gone = PageStore(60, 2**20, Redis.from_url("redis://127.0.0.1:1/0"))
+    key = ("x",)
+    assert gone.get(key) is None
+    gone.put(key, Kept("<p>x</p>", [], (), 100, time.time() + 60))
+    assert gone.get(key) is not None  # kept in the worker's own memory

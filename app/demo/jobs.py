@@ -45,7 +45,7 @@ from app.data.geo_tables import POPULATION
 from app.db import bulk_insert
 from app.demo.occupations import DemoOccupation, OccupationPool, lower_first
 from app.demo.people import DEMO_DOMAIN, slugify
-from app.demo.sizes import SMALL_CITIZEN_MUNICIPALITIES, apportion
+from app.demo.sizes import SMALL_CITIZEN_MUNICIPALITIES, apportion, scale
 from app.geo import PostcodeInfo
 from app.jobs.versions import bump_postings_version
 from app.models import Hours, Posting, PostingSkill
@@ -74,8 +74,8 @@ FULL_TIME_HOURS = 37
 
 def posting_counts(size: str) -> dict[int, int]:
     """How many postings each municipality gets at a size, by municipality code."""
-    if size == "national":
-        return apportion(NATIONAL_POSTINGS, POPULATION)
+    if size != "small":
+        return apportion(NATIONAL_POSTINGS * scale(size), POPULATION)
     extra = SMALL_CITY_EXTRA * len(SMALL_CITIZEN_MUNICIPALITIES)
     counts = apportion(SMALL_POSTINGS - extra, POPULATION)
     for code in counts:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from app.data.geo_tables import POPULATION
 
-SIZES = ("small", "national")
+# "double" is the national demo twice over (240,000 citizens, 100,000 postings): for
+# showing that the pages' cost does not grow with the data (benchmarks/bench_pages.py).
+SIZES = ("small", "national", "double")
 # The small demo has citizens in the four largest cities only, enough to click through.
 SMALL_CITIZEN_MUNICIPALITIES = (101, 751, 461, 851)
 SMALL_CITIZENS_PER_MUNICIPALITY = 40
@@ -17,7 +19,12 @@ def citizen_counts(size: str) -> dict[int, int]:
         return dict.fromkeys(
             SMALL_CITIZEN_MUNICIPALITIES, SMALL_CITIZENS_PER_MUNICIPALITY
         )
-    return apportion(NATIONAL_CITIZENS, POPULATION)
+    return apportion(NATIONAL_CITIZENS * scale(size), POPULATION)
+
+
+def scale(size: str) -> int:
+    """How many times the national counts a size has (the small demo has its own)."""
+    return 2 if size == "double" else 1
 
 
 def apportion(total: int, weights: dict[int, int]) -> dict[int, int]:

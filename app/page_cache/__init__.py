@@ -29,12 +29,11 @@ page with a pending message to show (a flash), a POST or an error is never kept.
 from __future__ import annotations
 
 import functools
-import threading
+import hashlib
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from flask import (
@@ -48,12 +47,14 @@ from flask import (
 )
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
+from redis import Redis
 from sqlalchemy import String, cast, literal, select
 
 from app.db import get_session
 from app.i18n import current_lang
 from app.jobs.versions import POSTINGS
 from app.models import AccessPurpose, AccessWhat, Citizen, DataVersion, User
+from app.page_cache.store import Kept, PageStore
 from app.page_cache.versions import (
     EVERYTHING,
     UNSEEN_TABLES,
@@ -90,67 +91,35 @@ def own_pages() -> list[str]:
     return [citizen_scope(current_citizen_id()), "postings"]
 
 
-# --- the store ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Kept:
-    body: str
-    headers: list[tuple[str, str]]
-    accesses: tuple[tuple[tuple[int, ...], AccessWhat, AccessPurpose], ...]
-    size: int
-    expires: float
-
-
-class PageStore:
-    """Kept pages of one process, least recently used out first past `max_bytes`."""
-
-    def __init__(self, seconds: float, max_bytes: int) -> None:
-        self.seconds = seconds
-        self.max_bytes = max_bytes
-        self._pages: OrderedDict[tuple[Any, ...], Kept] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
-
-    def get(self, key: tuple[Any, ...]) -> Kept | None:
-        with self._lock:
-            kept = self._pages.get(key)
-            if kept is None or kept.expires < time.monotonic():
-                self.misses += 1
-                return None
-            self._pages.move_to_end(key)
-            self.hits += 1
-            return kept
-
-    def put(self, key: tuple[Any, ...], kept: Kept) -> None:
-        if kept.size > self.max_bytes // 8:
-            return
-        with self._lock:
-            old = self._pages.pop(key, None)
-            if old is not None:
-                self._bytes -= old.size
-            self._pages[key] = kept
-            self._bytes += kept.size
-            while self._bytes > self.max_bytes:
-                _, dropped = self._pages.popitem(last=False)
-                self._bytes -= dropped.size
-
-    def clear(self) -> None:
-        with self._lock:
-            self._pages.clear()
-            self._bytes = 0
-
-    def __len__(self) -> int:
-        return len(self._pages)
-
-
 def init_app(app: Flask) -> None:
+    """Keep pages for PAGE_CACHE_SECONDS (0: never), in each worker's memory and,
+    with REDIS_URL, in Redis for all workers."""
     seconds = float(app.config.get("PAGE_CACHE_SECONDS", 300))
     if seconds > 0:
         megabytes = float(app.config.get("PAGE_CACHE_MEGABYTES", 32))
-        app.extensions["page_cache"] = PageStore(seconds, int(megabytes * 2**20))
+        redis_url = app.config.get("REDIS_URL")
+        shared = Redis.from_url(redis_url) if redis_url else None
+        app.extensions["page_cache"] = PageStore(
+            seconds, int(megabytes * 2**20), shared, release(app)
+        )
+
+
+def release(app: Flask) -> str:
+    """A fingerprint of the code, templates and translations this process serves, so
+    pages kept in Redis by an earlier release are not served by a new one."""
+    root = Path(app.root_path)
+    files = sorted(
+        [
+            *root.rglob("*.py"),
+            *root.rglob("*.html"),
+            *Path(app.root_path, "..", "translations").resolve().rglob("*.mo"),
+        ]
+    )
+    digest = hashlib.sha256()
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
 
 
 # --- serving --------------------------------------------------------------------------
@@ -254,7 +223,7 @@ def _keep(response: Response, accesses: list[Any], seconds: float) -> Kept:
         headers=headers,
         accesses=tuple(accesses),
         size=len(body) * 2 + 512,
-        expires=time.monotonic() + seconds,
+        expires=time.time() + seconds,
     )
 
 

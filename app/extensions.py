@@ -13,6 +13,7 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Select, bindparam, select
+from sqlalchemy.orm import joinedload
 
 from app import page_cache
 from app.db import get_session
@@ -45,6 +46,8 @@ def _account_statement() -> Select[Any]:
         .outerjoin(Citizen, Citizen.user_id == User.id)
         .outerjoin(Caseworker, Caseworker.user_id == User.id)
         .where(User.id == bindparam("user_id"))
+        # The municipality names the reader's organisation in the access log.
+        .options(joinedload(User.municipality))
     )
 
 

@@ -8,6 +8,16 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import event
 
+# The citizen's pages whose statements are counted (and which are kept, app.page_cache).
+CITIZEN_PAGES = [
+    "/min-side",
+    "/job-til-dig",
+    "/mine-data",
+    "/din-vej",
+    "/mit-cv",
+    "/joblog",
+]
+
 
 def statements_of(
     app: Flask, client: FlaskClient, path: str, *, kept: bool = False

@@ -17,16 +17,7 @@ from sqlalchemy import func, select
 from app.models import AccessLog, AccessWhat
 from app.page_cache.store import Kept, PageStore
 from tests.pages import log_in
-from tests.statements import statements_of
-
-CITIZEN_PAGES = [
-    "/min-side",
-    "/job-til-dig",
-    "/mine-data",
-    "/din-vej",
-    "/mit-cv",
-    "/joblog",
-]
+from tests.statements import CITIZEN_PAGES, statements_of
 
 ENTRY = {
     "kind": "application",

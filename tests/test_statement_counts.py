@@ -34,16 +34,7 @@ from app.models import (
     User,
     WorkExperience,
 )
-from tests.statements import statements_of
-
-CITIZEN_PAGES = [
-    "/min-side",
-    "/job-til-dig",
-    "/mine-data",
-    "/din-vej",
-    "/mit-cv",
-    "/joblog",
-]
+from tests.statements import CITIZEN_PAGES, statements_of
 
 LANGUAGES = [
     "de",

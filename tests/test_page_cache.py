@@ -12,10 +12,12 @@ from datetime import date
 
 import pytest
 from redis import Redis
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
-from app.models import AccessLog, AccessWhat
+from app.models import AccessLog, AccessWhat, Citizen, JobLogEntry
 from app.page_cache.store import Kept, PageStore
+from app.page_cache.versions import EVERYTHING
 from tests.pages import log_in
 from tests.statements import CITIZEN_PAGES, statements_of
 
@@ -172,3 +174,19 @@ def test_redis_gone_is_a_miss_not_an_error() -> None:
     assert gone.get(key) is None
     gone.put(key, Kept("<p>x</p>", [], (), 100, time.time() + 60))
     assert gone.get(key) is not None  # kept in the worker's own memory
+
+
+def test_a_bulk_write_raises_only_the_citizens_it_names(db, make_citizen) -> None:
+    jonas = make_citizen(first_name="Jonas")
+    # A session of the app's kind on the test's connection (the test's own session
+    # raises every version at once, see tests/databases.py).
+    writes = Session(bind=db.connection())
+    writes.execute(
+        update(JobLogEntry).where(JobLogEntry.citizen_id == jonas.id).values(note="")
+    )
+    assert writes.info["page_citizens"] == {jonas.id}
+    assert EVERYTHING not in writes.info["page_scopes"]
+    writes.execute(update(Citizen).where(Citizen.id == jonas.id).values(city="Valby"))
+    # No citizen_id column: which pages it changes is not told, so all of them.
+    assert EVERYTHING in writes.info["page_scopes"]
+    writes.close()

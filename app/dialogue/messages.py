@@ -167,12 +167,14 @@ def write(
     return message
 
 
-def _mark_read(session: Session, thread_id: int, written_by: Author) -> None:
+def _mark_read(session: Session, thread: MessageThread, written_by: Author) -> None:
     """Read receipts: the other side's unread messages are read now."""
     session.execute(
         update(Message)
         .where(
-            Message.thread_id == thread_id,
+            # The citizen named too, so only their kept pages are drawn again.
+            Message.citizen_id == thread.citizen_id,
+            Message.thread_id == thread.id,
             Message.author == written_by,
             Message.read_at.is_(None),
         )
@@ -244,7 +246,7 @@ def citizen_thread(session: Session, citizen_id: int, working_days: int) -> Thre
         raise LookupError("no such citizen")
     thread = thread_of(session, citizen_id)
     if thread is not None:
-        _mark_read(session, thread.id, Author.JOB_CENTRE)
+        _mark_read(session, thread, Author.JOB_CENTRE)
     return _view(session, thread, citizen, working_days)
 
 
@@ -265,7 +267,7 @@ def staff_thread(
     thread = thread_of(session, citizen_id)
     log_access(session, actor, citizen_id, AccessWhat.MESSAGES, AccessPurpose.CASE_WORK)
     if thread is not None:
-        _mark_read(session, thread.id, Author.CITIZEN)
+        _mark_read(session, thread, Author.CITIZEN)
     return _view(session, thread, citizen, working_days)
 
 

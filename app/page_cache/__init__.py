@@ -1,10 +1,11 @@
 """Whole pages kept per person and served again until the data they show changes.
 
 A citizen's or caseworker's page is the same HTML for as long as the rows behind it
-are the same, so each worker keeps what it drew (in memory, per process) under a key
-of who asked, what for, in which language and on which day, and the *versions* of
-the data the page reads. A version is a number in `data_version`, raised in the same
-transaction as any write that could change what a page shows:
+are the same, so a worker keeps what it drew (in its memory, and with REDIS_URL in
+Redis for every worker, app.page_cache.store) under a key of who asked, what for, in
+which language and on which day, and the *versions* of the data the page reads. A
+version is a number in `data_version`, raised in the same transaction as any write
+that could change what a page shows (app.page_cache.versions):
 
 - `page:c:<citizen>` for a write to a row of the citizen's own (every table with a
   `citizen_id`, and the citizen row), and `page:m:<municipality>` for the citizen's
@@ -13,17 +14,19 @@ transaction as any write that could change what a page shows:
   rows that other people's pages count (places on services, meeting slots) and for a
   bulk write whose citizens cannot be told.
 
-Serving a kept page costs the log-in's statement and one statement for the versions;
-nothing is ever served that a committed write has changed, since the versions are read
-before the page is, and a page drawn while its data moved is kept under the old
-versions, which no later request asks for. A page also expires after
+The versions are read in the statement that loads the logged-in account, before the
+page, so serving a kept page costs no statement of its own (the case view reads its
+citizen's version). Nothing is served that a committed write through the app's
+sessions has changed: a page drawn while its data moved is kept under the versions
+read before it, which no later request asks for. A page also expires after
 `PAGE_CACHE_SECONDS` (default 5 minutes) and at midnight, for what depends on the time
 (deadlines, "today").
 
 Reads that must be logged each time are replayed when a kept page is served: the
 access log rows the drawing wrote (who looked, at what, why) are written again with
-the time of the new read. Each request gets a fresh CSRF token in the kept HTML. A
-page with a pending message to show (a flash), a POST or an error is never kept.
+the time of the new read. Each request gets its session's CSRF token in the kept
+HTML. A page with a pending message (a flash), a page whose drawing wrote anything,
+and any answer but a 200 page are never kept.
 """
 
 from __future__ import annotations
@@ -88,7 +91,7 @@ def own_pages() -> list[str]:
     # Imported on call: app.security imports the access log, which imports this.
     from app.security import current_citizen_id
 
-    return [citizen_scope(current_citizen_id()), "postings"]
+    return [citizen_scope(current_citizen_id()), POSTINGS]
 
 
 def init_app(app: Flask) -> None:

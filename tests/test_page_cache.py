@@ -190,3 +190,22 @@ def test_a_bulk_write_raises_only_the_citizens_it_names(db, make_citizen) -> Non
     # No citizen_id column: which pages it changes is not told, so all of them.
     assert EVERYTHING in writes.info["page_scopes"]
     writes.close()
+
+
+def test_a_staff_read_keeps_mine_data_and_shows_on_its_own_page(
+    client, get_page, make_caseworker, make_citizen, make_case, store
+) -> None:
+    citizen = make_citizen(first_name="Ali", last_name="Hassan")
+    make_case(citizen)
+    worker = make_caseworker(101)
+    log_in(client, citizen.user)
+    get_page("/mine-data")
+    category = "/mine-data/kategori/access-log"
+    before = get_page(category).get_text(" ", strip=True)
+    log_in(client, worker)
+    get_page(f"/sagsbehandler/borger/{citizen.id}")  # a logged read
+    log_in(client, citizen.user)
+    hits = _hits(store)
+    get_page("/mine-data")  # the overview names the datum, not how many reads
+    assert _hits(store) == hits + 1
+    assert get_page(category).get_text(" ", strip=True) != before

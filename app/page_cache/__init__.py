@@ -245,10 +245,9 @@ def _serve(kept: Kept) -> Response:
 
 def cached(
     scopes: Callable[..., list[str]],
-    extra: Callable[..., Any] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Keep the view's page per user until a version of `scopes(**view_args)` (and
-    `page:all`) moves; `extra(**view_args)` adds a part of the key read per request.
+    `page:all`) moves.
 
     Goes under the access check (role_required), which runs on every request."""
 
@@ -270,7 +269,6 @@ def cached(
                     for name in ("HX-Request", "HX-Target", "HX-Boosted")
                 ),
                 _versions(names),
-                extra(**kwargs) if extra is not None else None,
             )
             kept = store.get(key)
             if kept is not None:

@@ -20,8 +20,9 @@ from sqlalchemy.sql.elements import BinaryExpression, BindParameter, TextClause
 from app.models import Citizen, DataVersion, Enrolment, MeetingSlot, Role, User
 
 EVERYTHING = "page:all"
-# Writes to these change no page's content: the access log is read by "Mine data"
-# through its own key part (latest entry), the versions are the versions.
+# Writes to these change no kept page: staff reads are listed on "Mine data"'s own
+# category page, which is not kept (the overview names the datum, not its count); the
+# versions are the versions.
 UNSEEN_TABLES = frozenset({"access_log", "data_version", "task_failure"})
 # Updates of these change no page: the outbox's claims and sending states (the
 # messages themselves are listed on "Mine data"'s category page, which is not kept).

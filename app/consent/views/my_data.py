@@ -8,7 +8,6 @@ from dataclasses import replace
 from flask import Response, abort, make_response, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from app import page_cache
 from app.audit import now
@@ -24,26 +23,16 @@ from app.htmx import render_page_or_partial
 from app.i18n import current_lang
 from app.labels import ACCESS_PURPOSE_LABELS, ACCESS_WHAT_LABELS
 from app.ml.segmentation import FEATURE_NAMES
-from app.models import AccessLog, Role
+from app.models import Role
 from app.pagination import page_number
 from app.security import current_citizen_id, public, role_required
 from app.segmentation.labels import FEATURE_LABELS
 from app.segmentation.model_store import load_model
 
 
-def latest_read() -> int | None:
-    """The citizen's newest access-log entry: "who has looked" on the overview changes
-    with every staff read, which raises no version (a kept page's own part)."""
-    return get_session().scalar(
-        select(func.max(AccessLog.id)).where(
-            AccessLog.citizen_id == current_citizen_id()
-        )
-    )
-
-
 @bp.get("/mine-data")
 @role_required(Role.CITIZEN)
-@page_cache.cached(page_cache.own_pages, extra=latest_read)
+@page_cache.cached(page_cache.own_pages)
 def my_data() -> str:
     """Every piece of data held about me, by category, with its source and purpose."""
     data = collect_my_data(get_session(), current_user.id, current_lang())

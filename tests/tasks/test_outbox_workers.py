@@ -153,5 +153,12 @@ def test_two_workers_send_each_message_once(
         finally:
             engine.dispose()
         assert statuses == {OutboxStatus.SENT: MESSAGES}
-        # Both workers sent a share: they really ran side by side.
-        assert tokens == 2
+        if url.startswith("postgresql"):
+            # Both workers sent a share: they really ran side by side. On SQLite one
+            # writer at a time takes the lock, and its busy wait is not fair: a worker
+            # that keeps committing can starve the other until the queue is empty
+            # (seen in about one run of ten), so only PostgreSQL's skip-locked claims
+            # are held to this.
+            assert tokens == 2
+        else:
+            assert tokens in (1, 2)

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session
 
+from app import signals
 from app.models import (
     AccessLog,
     AccessPurpose,
@@ -19,7 +20,6 @@ from app.models import (
     Role,
     User,
 )
-from app.page_cache import note_access
 
 # Roles whose reads of a citizen's data are recorded in the access log.
 LOGGED_READER_ROLES = frozenset(
@@ -68,7 +68,9 @@ def log_access(
         raise ValueError("a logged read needs a user")
     entry = AccessLog(**_access_row(actor, citizen_id, what, purpose, now()))
     session.add(entry)
-    note_access([citizen_id], what, purpose)
+    signals.access_logged.send(
+        session, citizen_ids=[citizen_id], what=what, purpose=purpose
+    )
     return entry
 
 
@@ -85,7 +87,9 @@ def log_accesses(
     if actor.user_id is None:
         raise ValueError("a logged read needs a user")
     at = now()
-    note_access(citizen_ids, what, purpose)
+    signals.access_logged.send(
+        session, citizen_ids=citizen_ids, what=what, purpose=purpose
+    )
     # On the session's connection, not through the ORM: a list page logs a row per
     # citizen on every serving, and the ORM's bulk path cost more than the insert.
     session.connection().execute(

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from app import signals
 from app.stemming import stemmed_text
 
 NAMING_CONVENTION = {
@@ -234,13 +235,7 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     """
     if not rows:
         return
-    # Imported here: the page cache's listeners import the models, which import this.
-    from app.page_cache import touch_citizens, touch_everything
-
-    if "citizen_id" in table.c and all(row.get("citizen_id") for row in rows):
-        touch_citizens(session, {row["citizen_id"] for row in rows})
-    else:
-        touch_everything(session)
+    signals.bulk_written.send(session, table=table, rows=rows)
     if session.get_bind().dialect.name != "postgresql":
         for start in range(0, len(rows), BULK_BATCH):
             session.execute(insert(table), rows[start : start + BULK_BATCH])

@@ -31,6 +31,16 @@ contact_changed = _signals.signal("contact-changed")
 """The citizen changed how or in which language we contact them. kwargs: citizen_id,
 language. Received by segmentation, whose queue row keeps a copy of the language."""
 
+access_logged = _signals.signal("access-logged")
+"""A read of citizens' data by staff or a provider was written to the access log.
+kwargs: citizen_ids, what, purpose. Sent by app.audit; received by app.page_cache,
+which writes the read again each time the page it was drawn for is served kept."""
+
+bulk_written = _signals.signal("bulk-written")
+"""Rows went in past the ORM (app.db.bulk_insert: COPY on PostgreSQL). kwargs: table,
+rows. Received by app.page_cache, which marks the pages of the citizens the rows name
+(or, when they name none, every page) to be drawn again."""
+
 employer_contact = _signals.signal("employer-contact")
 """A company invited a citizen, or the citizen answered. kwargs: invitation_id,
 citizen_id, event ("sent", "accepted", "declined"). Sent by app.employers.services.

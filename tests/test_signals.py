@@ -36,6 +36,11 @@ def test_segmentation_listens_to_profile_and_objection_changes(app: Flask) -> No
     assert "app.segmentation" in _receiver_modules(signals.objection_changed)
 
 
+def test_kept_pages_listen_to_logged_reads_and_bulk_writes(app: Flask) -> None:
+    assert "app.page_cache" in _receiver_modules(signals.access_logged)
+    assert "app.page_cache.versions" in _receiver_modules(signals.bulk_written)
+
+
 def test_an_objection_reaches_segmentation_in_the_same_transaction(
     db, app: Flask, make_citizen
 ) -> None:

@@ -53,6 +53,8 @@ from flask_wtf.csrf import generate_csrf
 from redis import Redis
 from sqlalchemy import String, cast, literal, select
 
+from app import signals
+from app.audit import log_accesses
 from app.db import get_session
 from app.i18n import current_lang
 from app.jobs.versions import POSTINGS
@@ -60,20 +62,20 @@ from app.models import AccessPurpose, AccessWhat, Citizen, DataVersion, User
 from app.page_cache.store import Kept, PageStore
 from app.page_cache.versions import (
     EVERYTHING,
-    UNSEEN_TABLES,
     citizen_scope,
     municipality_scope,
     raise_versions,
     touch_citizens,
     touch_everything,
     writes,
+    wrote_anything,
 )
+from app.security import current_actor, current_citizen_id
 
 __all__ = [
     "cached",
     "citizen_scope",
     "municipality_scope",
-    "note_access",
     "own_pages",
     "raise_versions",
     "touch_citizens",
@@ -88,9 +90,6 @@ VERSIONS_READ = "jobunivers.page_versions"
 def own_pages() -> list[str]:
     """The versions a logged-in citizen's own page depends on: theirs and the
     postings' (their matches)."""
-    # Imported on call: app.security imports the access log, which imports this.
-    from app.security import current_citizen_id
-
     return [citizen_scope(current_citizen_id()), POSTINGS]
 
 
@@ -128,10 +127,15 @@ def release(app: Flask) -> str:
 # --- serving --------------------------------------------------------------------------
 
 
-def note_access(
-    citizen_ids: Iterable[int], what: AccessWhat, purpose: AccessPurpose
+@signals.access_logged.connect
+def _note_access(
+    _session: Any,
+    *,
+    citizen_ids: Iterable[int],
+    what: AccessWhat,
+    purpose: AccessPurpose,
 ) -> None:
-    """Called by the access log: a read to write again whenever this page is served."""
+    """A logged read, to write again whenever the page being drawn is served kept."""
     accesses = g.get("page_accesses") if has_request_context() else None
     if accesses is not None:
         accesses.append((tuple(citizen_ids), what, purpose))
@@ -196,13 +200,8 @@ def _cacheable(response: Response) -> bool:
     """A page for everyone's next request: a plain 200 page, with no message waiting
     for the next page and nothing written while it was drawn (a page drawn from its
     own transaction's writes is kept only once they are committed and read again)."""
-    db = get_session()
-    pending = (*db.new, *db.dirty, *db.deleted)
     return (
-        all(row.__table__.name in UNSEEN_TABLES for row in pending)
-        and not db.info.get("page_scopes")
-        and not db.info.get("page_citizens")
-        and not db.info.get("page_users")
+        not wrote_anything(get_session())
         and response.status_code == 200
         and response.mimetype == "text/html"
         and not response.direct_passthrough
@@ -231,10 +230,6 @@ def _keep(response: Response, accesses: list[Any], seconds: float) -> Kept:
 
 
 def _serve(kept: Kept) -> Response:
-    # Imported on call: both import the access log, which imports this.
-    from app.audit import log_accesses
-    from app.security import current_actor
-
     for citizen_ids, what, purpose in kept.accesses:
         log_accesses(get_session(), current_actor(), list(citizen_ids), what, purpose)
     body = kept.body

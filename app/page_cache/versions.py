@@ -17,6 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter, TextClause
 
+from app import signals
 from app.models import Citizen, DataVersion, Enrolment, MeetingSlot, Role, User
 
 EVERYTHING = "page:all"
@@ -36,6 +37,8 @@ QUIET_USER_FIELDS = frozenset(
 )
 # A bulk write touching more citizens than this raises `page:all` instead.
 MOST_CITIZENS = 500
+# What a transaction has touched so far, in session.info until it is raised.
+TOUCHED = ("page_scopes", "page_citizens", "page_users")
 
 
 def citizen_scope(citizen_id: int) -> str:
@@ -59,6 +62,23 @@ def _touched(session: Session) -> tuple[set[str], set[int]]:
 def touch_everything(session: Session) -> None:
     """Mark every kept page stale when this transaction commits (a bulk write)."""
     _touched(session)[0].add(EVERYTHING)
+
+
+def wrote_anything(session: Session) -> bool:
+    """Whether this transaction has written anything a kept page could show (the
+    access log and the versions themselves aside)."""
+    pending = (*session.new, *session.dirty, *session.deleted)
+    return any(row.__table__.name not in UNSEEN_TABLES for row in pending) or any(
+        session.info.get(name) for name in TOUCHED
+    )
+
+
+@signals.bulk_written.connect
+def _bulk_written(session: Session, *, table: Any, rows: list[dict[str, Any]]) -> None:
+    if "citizen_id" in table.c and all(row.get("citizen_id") for row in rows):
+        touch_citizens(session, {row["citizen_id"] for row in rows})
+    else:
+        touch_everything(session)
 
 
 def touch_citizens(session: Session, citizen_ids: Iterable[int]) -> None:
@@ -220,5 +240,5 @@ def raise_versions(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
     if not session.in_transaction():
-        for name in ("page_scopes", "page_citizens", "page_users"):
+        for name in TOUCHED:
             session.info.pop(name, None)
